@@ -1,0 +1,58 @@
+/// A declarative description of input documents: the one source of truth from which a domain
+/// derives validation, the expression checker's variable types, a JSON Schema and templates.
+public indirect enum SchemaType: Sendable, Equatable {
+    case bool
+    case int
+    case double
+    case string
+    /// A calendar date written `YYYY-MM-DD`.
+    case date
+    /// A string from a closed set.
+    case enumeration([String])
+    case list(SchemaType)
+    case object(ObjectSchema)
+    /// Anything: checked only at run time.
+    case dyn
+}
+
+/// Human text in the two report languages.
+public struct LocalizedText: Sendable, Equatable {
+    public var da: String
+    public var en: String
+
+    public init(da: String, en: String) {
+        self.da = da
+        self.en = en
+    }
+}
+
+/// One field of an object.
+public struct FieldSchema: Sendable, Equatable {
+    public var name: String
+    public var type: SchemaType
+    /// Whether `null` is a legal value ("recorded as none / not done").
+    public var nullable: Bool
+    public var doc: LocalizedText
+
+    public init(_ name: String, _ type: SchemaType, nullable: Bool = false, doc: LocalizedText) {
+        self.name = name
+        self.type = type
+        self.nullable = nullable
+        self.doc = doc
+    }
+}
+
+/// An object with named fields. Field order is the order documents and templates show them in.
+public struct ObjectSchema: Sendable, Equatable {
+    public var name: String
+    public var fields: [FieldSchema]
+
+    public init(name: String, fields: [FieldSchema]) {
+        self.name = name
+        self.fields = fields
+    }
+
+    public func field(named name: String) -> FieldSchema? {
+        fields.first { $0.name == name }
+    }
+}

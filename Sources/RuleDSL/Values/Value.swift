@@ -1,0 +1,60 @@
+/// A runtime value of the rule language, and the shape validated input records take.
+///
+/// Records are maps with string keys; an absent key means "not recorded" and `.null` means
+/// "recorded as none", which is why maps never store absent fields as `.null`.
+public indirect enum Value: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case int(Int64)
+    case uint(UInt64)
+    case double(Double)
+    case string(String)
+    case bytes([UInt8])
+    case list([Value])
+    case map(MapValue)
+    case date(CivilDate)
+}
+
+/// A map value. Lookup by key is constant time; iteration order is the insertion order so that
+/// anything printed from a map is deterministic.
+public struct MapValue: Sendable, Hashable {
+    public private(set) var keys: [Value]
+    public private(set) var storage: [Value: Value]
+
+    public init() {
+        keys = []
+        storage = [:]
+    }
+
+    /// A map from string keys, in the given order. A later duplicate key replaces the earlier value.
+    public init(stringKeyed pairs: [(String, Value)]) {
+        self.init()
+        for (key, value) in pairs { self[.string(key)] = value }
+    }
+
+    public var count: Int { keys.count }
+
+    public subscript(key: Value) -> Value? {
+        get { storage[key] }
+        set {
+            if let newValue {
+                if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
+            } else if storage.removeValue(forKey: key) != nil {
+                keys.removeAll { $0 == key }
+            }
+        }
+    }
+
+    public subscript(field: String) -> Value? {
+        get { storage[.string(field)] }
+        set { self[.string(field)] = newValue }
+    }
+
+    /// Entries in insertion order.
+    public var entries: [(key: Value, value: Value)] {
+        keys.compactMap { key in storage[key].map { (key, $0) } }
+    }
+
+    public static func == (lhs: MapValue, rhs: MapValue) -> Bool { lhs.storage == rhs.storage }
+    public func hash(into hasher: inout Hasher) { hasher.combine(storage) }
+}
