@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
         // libyaml from the system (Debian: libyaml-dev, Homebrew: libyaml); never vendored.
@@ -32,7 +33,10 @@ let package = Package(
         ),
         .testTarget(
             name: "RuleTests",
-            dependencies: ["RuleDSL", "GrundpakkeRules"],
+            dependencies: [
+                "RuleDSL", "GrundpakkeRules",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             resources: [.copy("Fixtures")]
         ),
     ],
