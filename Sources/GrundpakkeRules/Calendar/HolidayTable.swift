@@ -1,0 +1,32 @@
+import RuleDSL
+
+/// Danish closed days keyed by day number, precomputed for the years queries actually hit.
+///
+/// Working-day counting asks "is this date closed?" once per day walked, so the answer must be a
+/// hash lookup rather than an Easter computation. The table is an immutable `static let` (built
+/// once, thread-safe, no mutable global state); years outside it are computed on demand.
+struct HolidayTable: Sendable {
+    static let precomputedYears = 1900...2200
+    static let standard = HolidayTable(years: precomputedYears)
+
+    let years: ClosedRange<Int>
+    private let byDay: [Int: DanishHoliday]
+
+    init(years: ClosedRange<Int>) {
+        var byDay: [Int: DanishHoliday] = [:]
+        byDay.reserveCapacity(years.count * DanishHoliday.allCases.count)
+        for year in years {
+            // closedDays lists the public holiday first on a shared date, so keep the first seen.
+            for entry in DanishHolidays.closedDays(in: year) where byDay[entry.date.daysSinceEpoch] == nil {
+                byDay[entry.date.daysSinceEpoch] = entry.holiday
+            }
+        }
+        self.years = years
+        self.byDay = byDay
+    }
+
+    func holiday(on date: CivilDate) -> DanishHoliday? {
+        if years.contains(date.year) { return byDay[date.daysSinceEpoch] }
+        return DanishHolidays.closedDays(in: date.year).first { $0.date == date }?.holiday
+    }
+}
