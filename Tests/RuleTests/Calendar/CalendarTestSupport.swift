@@ -3,7 +3,7 @@ import PropertyBased
 import RuleDSL
 
 /// Parses a test literal; a typo in a test date fails the test instead of trapping.
-func date(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> CivilDate {
+func calendarDate(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> CivilDate {
     try #require(CivilDate(iso: text), "bad test date \(text)", sourceLocation: sourceLocation)
 }
 
@@ -16,4 +16,4 @@ let calendarTestDayNumbers: ClosedRange<Int> = {
 }()
 
 /// Random civil dates over `calendarTestDayNumbers`; shrinks towards earlier dates.
-let civilDates = Gen.int(in: calendarTestDayNumbers).compactMap { CivilDate(daysSinceEpoch: $0) }
+let calendarTestDates = Gen.int(in: calendarTestDayNumbers).compactMap { CivilDate(daysSinceEpoch: $0) }

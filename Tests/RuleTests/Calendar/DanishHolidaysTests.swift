@@ -13,7 +13,7 @@ import RuleDSL
             ("2025-12-31", .newYearsEve),
         ]
         let actual = DanishHolidays.closedDays(in: 2025)
-        #expect(actual.map(\.date) == (try expected.map { try date($0.0) }))
+        #expect(actual.map(\.date) == (try expected.map { try calendarDate($0.0) }))
         #expect(actual.map(\.holiday) == expected.map(\.1))
     }
 
@@ -27,13 +27,13 @@ import RuleDSL
     }
 
     @Test func storeBededagUpToAndIncluding2023Only() throws {
-        #expect(DanishHolidays.closedDays(in: 2023).contains(DatedHoliday(date: try date("2023-05-05"), holiday: .greatPrayerDay)))
-        #expect(DanishHolidays.holiday(on: try date("2023-05-05")) == .greatPrayerDay)
+        #expect(DanishHolidays.closedDays(in: 2023).contains(DatedHoliday(date: try calendarDate("2023-05-05"), holiday: .greatPrayerDay)))
+        #expect(DanishHolidays.holiday(on: try calendarDate("2023-05-05")) == .greatPrayerDay)
         // 2024-04-26 would have been Store Bededag (Easter 31 March + 26 days): now a working day.
-        #expect(DanishHolidays.holiday(on: try date("2024-04-26")) == nil)
+        #expect(DanishHolidays.holiday(on: try calendarDate("2024-04-26")) == nil)
         #expect(!DanishHolidays.closedDays(in: 2024).map(\.holiday).contains(.greatPrayerDay))
-        #expect(WorkingDayCalendar.danish.isWorkingDay(try date("2024-04-26")))
-        #expect(!WorkingDayCalendar.danish.isWorkingDay(try date("2023-05-05")))
+        #expect(WorkingDayCalendar.danish.isWorkingDay(try calendarDate("2024-04-26")))
+        #expect(!WorkingDayCalendar.danish.isWorkingDay(try calendarDate("2023-05-05")))
     }
 
     @Test func yearlyCountAndPlacement() throws {
@@ -63,7 +63,7 @@ import RuleDSL
     /// 2022: Easter 17 April, so Pinsedag is 5 June, Grundlovsdag. Both are listed, the public
     /// holiday first, and the holiday is the name a lookup gives.
     @Test func sharedDatePrefersThePublicHoliday() throws {
-        let fifthOfJune = try date("2022-06-05")
+        let fifthOfJune = try calendarDate("2022-06-05")
         let entries = DanishHolidays.closedDays(in: 2022).filter { $0.date == fifthOfJune }
         #expect(entries.map(\.holiday) == [DanishHoliday.whitSunday, .constitutionDay])
         #expect(DanishHolidays.holiday(on: fifthOfJune) == .whitSunday)

@@ -13,7 +13,7 @@ import RuleDSL
     }
 
     @Test func isWorkingDayMatchesTheDefinition() async {
-        await propertyCheck(count: 1000, input: civilDates) { day in
+        await propertyCheck(count: 1000, input: calendarTestDates) { day in
             #expect(calendar.isWorkingDay(day) == referenceIsWorkingDay(day))
             // A day has a closing reason exactly when it is not a working day.
             #expect((calendar.closedDayName(day) == nil) == calendar.isWorkingDay(day))
@@ -21,7 +21,7 @@ import RuleDSL
     }
 
     @Test func nthWorkingDayIsTheNthWorkingDayFromTheStart() async {
-        await propertyCheck(count: 300, input: civilDates, Gen.int(in: 1...60)) { start, n in
+        await propertyCheck(count: 300, input: calendarTestDates, Gen.int(in: 1...60)) { start, n in
             let result = try #require(calendar.nthWorkingDay(from: start, n: n))
             #expect(calendar.isWorkingDay(result))
             #expect(result >= start)
@@ -30,7 +30,7 @@ import RuleDSL
     }
 
     @Test func nthWorkingDayIsStrictlyIncreasingInN() async {
-        await propertyCheck(count: 300, input: civilDates, Gen.int(in: 1...60)) { start, n in
+        await propertyCheck(count: 300, input: calendarTestDates, Gen.int(in: 1...60)) { start, n in
             let nth = try #require(calendar.nthWorkingDay(from: start, n: n))
             let next = try #require(calendar.nthWorkingDay(from: start, n: n + 1))
             #expect(next > nth)
@@ -40,7 +40,7 @@ import RuleDSL
     }
 
     @Test func nextWorkingDayIsTheFirstWorkingDayOnOrAfter() async {
-        await propertyCheck(count: 500, input: civilDates) { day in
+        await propertyCheck(count: 500, input: calendarTestDates) { day in
             let next = try #require(calendar.nextWorkingDay(onOrAfter: day))
             #expect(calendar.isWorkingDay(next))
             #expect(next >= day)
@@ -52,7 +52,7 @@ import RuleDSL
     }
 
     @Test func dueDateByDaysRollsToTheNextWorkingDay() async {
-        await propertyCheck(count: 500, input: civilDates, Gen.int(in: 1...400)) { start, days in
+        await propertyCheck(count: 500, input: calendarTestDates, Gen.int(in: 1...400)) { start, days in
             let raw = try #require(start.adding(days: days))
             let due = try #require(calendar.dueDate(start: start, addingDays: days))
             #expect(calendar.isWorkingDay(due))
@@ -62,7 +62,7 @@ import RuleDSL
     }
 
     @Test func dueDateByMonthsClampsThenRolls() async {
-        await propertyCheck(count: 500, input: civilDates, Gen.int(in: 1...36)) { start, months in
+        await propertyCheck(count: 500, input: calendarTestDates, Gen.int(in: 1...36)) { start, months in
             let raw = try #require(start.adding(months: months))
             // Clamping: exactly `months` months later, on the same day or the month's last day.
             #expect((raw.year * 12 + raw.month) - (start.year * 12 + start.month) == months)
@@ -75,14 +75,14 @@ import RuleDSL
     }
 
     @Test func sameDayDueDatesNeverMove() async {
-        await propertyCheck(count: 200, input: civilDates) { day in
+        await propertyCheck(count: 200, input: calendarTestDates) { day in
             #expect(calendar.dueDate(start: day, addingDays: 0) == day)
             #expect(calendar.dueDate(start: day, addingMonths: 0) == day)
         }
     }
 
     @Test func countsSplitAtAnyMidpoint() async {
-        await propertyCheck(count: 300, input: civilDates, Gen.int(in: 0...120), Gen.int(in: 0...120)) { a, x, y in
+        await propertyCheck(count: 300, input: calendarTestDates, Gen.int(in: 0...120), Gen.int(in: 0...120)) { a, x, y in
             let b = try #require(a.adding(days: x)), c = try #require(b.adding(days: y))
             #expect(calendar.workingDays(from: a, to: c)
                 == calendar.workingDays(from: a, to: b) + calendar.workingDays(from: b, to: c))
@@ -93,7 +93,7 @@ import RuleDSL
     }
 
     @Test func anExtraClosedDayRemovesExactlyThatDay() async {
-        await propertyCheck(count: 300, input: civilDates, Gen.int(in: -20...20)) { extra, offset in
+        await propertyCheck(count: 300, input: calendarTestDates, Gen.int(in: -20...20)) { extra, offset in
             let custom = WorkingDayCalendar(extraClosedDays: [extra])
             #expect(!custom.isWorkingDay(extra))
             let other = try #require(extra.adding(days: offset == 0 ? 1 : offset))
