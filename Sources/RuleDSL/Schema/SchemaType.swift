@@ -15,6 +15,12 @@ public indirect enum SchemaType: Sendable, Equatable {
     case dyn
 }
 
+/// The languages reports and messages are written in.
+public enum Language: String, Sendable, Hashable, CaseIterable {
+    case da
+    case en
+}
+
 /// Human text in the two report languages.
 public struct LocalizedText: Sendable, Equatable {
     public var da: String
@@ -24,6 +30,13 @@ public struct LocalizedText: Sendable, Equatable {
         self.da = da
         self.en = en
     }
+
+    public func text(in language: Language) -> String {
+        switch language {
+        case .da: return da
+        case .en: return en
+        }
+    }
 }
 
 /// One field of an object.
@@ -32,12 +45,19 @@ public struct FieldSchema: Sendable, Equatable {
     public var type: SchemaType
     /// Whether `null` is a legal value ("recorded as none / not done").
     public var nullable: Bool
+    /// Whether a document without this field is an input error (identifiers), rather than a
+    /// record in which the field is simply not recorded.
+    public var required: Bool
     public var doc: LocalizedText
 
-    public init(_ name: String, _ type: SchemaType, nullable: Bool = false, doc: LocalizedText) {
+    public init(
+        _ name: String, _ type: SchemaType, nullable: Bool = true, required: Bool = false,
+        doc: LocalizedText
+    ) {
         self.name = name
         self.type = type
         self.nullable = nullable
+        self.required = required
         self.doc = doc
     }
 }

@@ -1,0 +1,150 @@
+import RuleDSL
+
+/// Turns parsed documents into validated records: dispatches on `kind`, unpacks case exports,
+/// and makes sure no message can echo a CPR number.
+public struct RecordBuilder: Sendable {
+    private let validator = SchemaValidator()
+
+    public init() {}
+
+    /// The records of one document of a YAML stream or a JSON file.
+    public func records(fromDocument node: Node) -> [RecordResult] {
+        // An empty document (a stray `---`) holds no record, so nothing is lost by skipping it.
+        if let scalar = node.scalar, !scalar.isQuoted, scalar.resolved == .null { return [] }
+        guard node.mappingEntries != nil else {
+            return [rejected(at: node.location, .error(at: node.location, code: "input.document",
+                "expected a document with a kind (shelter, case or case-export), found \(node.kindDescription)",
+                hint: "start each document with e.g. 'kind: case'"))]
+        }
+        guard let kindNode = node["kind"] else {
+            return [rejected(at: node.location, .error(at: node.location, code: "input.kind",
+                "expected the key 'kind' (shelter, case or case-export), found none",
+                hint: "add 'kind: case' or 'kind: shelter' as the document's first line"))]
+        }
+        switch kindNode.scalar?.text {
+        case "shelter": return [shelter(node)]
+        case "case": return [caseRecord(node, inherited: [:])]
+        case "case-export": return export(node)
+        default:
+            let kinds = ["shelter", "case", "case-export"]
+            let suggestion = kindNode.scalar.flatMap { Suggestion.closest(to: $0.text, among: kinds) }
+            return [rejected(at: node.location, .error(at: kindNode.location, code: "input.kind",
+                "expected kind to be shelter, case or case-export, found \(kindNode.kindDescription)",
+                hint: suggestion.map { "did you mean '\($0)'?" }))]
+        }
+    }
+
+    /// A line of a JSON Lines file: a case unless it says otherwise.
+    public func records(fromLine node: Node) -> [RecordResult] {
+        guard node.mappingEntries != nil, node["kind"] != nil else {
+            if node.mappingEntries == nil {
+                return [rejected(at: node.location, .error(at: node.location, code: "input.document",
+                    "expected a JSON object holding one case, found \(node.kindDescription)"))]
+            }
+            return [caseRecord(node, inherited: [:])]
+        }
+        return records(fromDocument: node)
+    }
+
+    private func shelter(_ node: Node) -> RecordResult {
+        let validated = validator.validateObject(node, as: ShelterSchema.object)
+        return finish(validated, node: node, kind: .shelter, idField: "shelter_id")
+    }
+
+    private func caseRecord(_ node: Node, inherited: [String: Value]) -> RecordResult {
+        let validated = validator.validateObject(node, as: CaseSchema.object, inherited: inherited)
+        return finish(validated, node: node, kind: .case, idField: "case_id")
+    }
+
+    private func export(_ node: Node) -> [RecordResult] {
+        let envelope = validator.validateObject(node, as: CaseSchema.export, excluding: ["cases"])
+        var envelopeDiagnostics = envelope.diagnostics
+        guard let casesNode = node["cases"] else {
+            envelopeDiagnostics.append(.error(at: node.location, code: "input.required",
+                "expected the key 'cases' in a case-export, found none", hint: "list the cases under 'cases:'"))
+            return [rejected(at: node.location, envelopeDiagnostics)]
+        }
+        guard let items = casesNode.sequenceItems else {
+            envelopeDiagnostics.append(.error(at: casesNode.location, code: "input.type",
+                "cases: expected a list of cases, found \(casesNode.kindDescription)"))
+            return [rejected(at: casesNode.location, envelopeDiagnostics)]
+        }
+        if envelope.hasErrors {
+            // Without a sound header the cases cannot be attributed to a shelter: each one is
+            // rejected by name so the counts still add up, and the header's errors are given once.
+            guard !items.isEmpty else { return [rejected(at: node.location, envelopeDiagnostics)] }
+            var results = items.map { item in
+                rejected(at: item.location, .error(at: item.location, code: "input.export",
+                    "this case is not checked because its case-export header has errors",
+                    hint: "fix the errors reported for the header at line \(node.location.line)"))
+            }
+            results[0].diagnostics = envelopeDiagnostics.map(redacted) + results[0].diagnostics
+            return results
+        }
+        var results: [RecordResult] = []
+        var inherited: [String: Value] = [:]
+        if case .map(let map)? = envelope.value, let shelterID = map["shelter_id"] { inherited["shelter_id"] = shelterID }
+        for (index, item) in items.enumerated() {
+            guard item.mappingEntries != nil else {
+                results.append(rejected(at: item.location, .error(at: item.location, code: "input.document",
+                    "cases[\(index)]: expected a case (a mapping of keys to values), found \(item.kindDescription)")))
+                continue
+            }
+            if let kind = item["kind"], kind.scalar?.text != "case" {
+                results.append(rejected(at: item.location, .error(at: kind.location, code: "input.kind",
+                    "cases[\(index)]: expected kind to be case (or left out), found \(kind.kindDescription)")))
+                continue
+            }
+            results.append(caseRecord(item, inherited: inherited))
+        }
+        if !envelopeDiagnostics.isEmpty, var first = results.first {
+            first.diagnostics = envelopeDiagnostics.map(redacted) + first.diagnostics
+            results[0] = first
+        }
+        return results
+    }
+
+    private func finish(_ validated: ValidatedValue, node: Node, kind: RecordKind, idField: String) -> RecordResult {
+        var diagnostics = validated.diagnostics.map(redacted)
+        guard case .map(let fields)? = validated.value,
+              case .string(let id)? = fields[idField], case .string(let shelterID)? = fields["shelter_id"] else {
+            return RecordResult(record: nil, location: node.location, diagnostics: diagnostics)
+        }
+        let cprIDs = [(idField, id), ("shelter_id", shelterID)] + childIDs(fields)
+        let offending = cprIDs.filter { CPRRedaction.containsCPR($0.1) }
+        if !offending.isEmpty {
+            for (path, _) in offending {
+                diagnostics.append(.error(at: node[idField]?.location ?? node.location, code: "input.cpr",
+                    "\(path): expected a pseudonymous id, found a value shaped like a CPR number (not shown)",
+                    hint: "never use a CPR number as an id; use the case system's own pseudonymous number"))
+            }
+            return RecordResult(record: nil, location: node.location, diagnostics: diagnostics)
+        }
+        let record = InputRecord(kind: kind, id: id, shelterID: shelterID, fields: fields, location: node.location)
+        return RecordResult(record: record, location: node.location, diagnostics: diagnostics)
+    }
+
+    private func childIDs(_ fields: MapValue) -> [(String, String)] {
+        guard case .list(let children)? = fields["children"] else { return [] }
+        return children.enumerated().compactMap { index, child in
+            guard case .map(let map) = child, case .string(let id)? = map["child_id"] else { return nil }
+            return ("children[\(index)].child_id", id)
+        }
+    }
+
+    private func rejected(at location: SourceLocation, _ diagnostic: Diagnostic) -> RecordResult {
+        rejected(at: location, [diagnostic])
+    }
+
+    private func rejected(at location: SourceLocation, _ diagnostics: [Diagnostic]) -> RecordResult {
+        RecordResult(record: nil, location: location, diagnostics: diagnostics.map(redacted))
+    }
+
+    /// Every message that may quote input passes through here.
+    private func redacted(_ diagnostic: Diagnostic) -> Diagnostic {
+        var copy = diagnostic
+        copy.message = CPRRedaction.redact(copy.message)
+        copy.hint = copy.hint.map(CPRRedaction.redact)
+        return copy
+    }
+}

@@ -1,0 +1,98 @@
+/// A JSON document whose object keys keep the order they were given in, so that every report
+/// and schema prints byte for byte the same on every run and platform.
+public indirect enum JSONValue: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case int(Int64)
+    case double(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        lhs.compact == rhs.compact
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(compact) }
+
+    /// One line, no spaces.
+    public var compact: String {
+        var output = ""
+        write(to: &output, indent: nil, level: 0)
+        return output
+    }
+
+    /// Two-space indentation and a final newline.
+    public var pretty: String {
+        var output = ""
+        write(to: &output, indent: "  ", level: 0)
+        output += "\n"
+        return output
+    }
+
+    private func write(to output: inout String, indent: String?, level: Int) {
+        switch self {
+        case .null: output += "null"
+        case .bool(let flag): output += flag ? "true" : "false"
+        case .int(let number): output += String(number)
+        case .double(let number): output += JSONValue.format(number)
+        case .string(let text): JSONValue.quote(text, into: &output)
+        case .array(let items):
+            guard !items.isEmpty else { output += "[]"; return }
+            output += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { output += "," }
+                newline(&output, indent, level + 1)
+                item.write(to: &output, indent: indent, level: level + 1)
+            }
+            newline(&output, indent, level)
+            output += "]"
+        case .object(let members):
+            guard !members.isEmpty else { output += "{}"; return }
+            output += "{"
+            for (index, (key, value)) in members.enumerated() {
+                if index > 0 { output += "," }
+                newline(&output, indent, level + 1)
+                JSONValue.quote(key, into: &output)
+                output += indent == nil ? ":" : ": "
+                value.write(to: &output, indent: indent, level: level + 1)
+            }
+            newline(&output, indent, level)
+            output += "}"
+        }
+    }
+
+    private func newline(_ output: inout String, _ indent: String?, _ level: Int) {
+        guard let indent else { return }
+        output += "\n"
+        for _ in 0..<level { output += indent }
+    }
+
+    /// Numbers JSON can hold; non-finite doubles become null (callers that must keep them encode
+    /// them as strings themselves).
+    static func format(_ number: Double) -> String {
+        guard number.isFinite else { return "null" }
+        if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
+        return "\(number)"
+    }
+
+    static func quote(_ text: String, into output: inout String) {
+        output += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case "\u{08}": output += "\\b"
+            case "\u{0C}": output += "\\f"
+            case "\u{00}"..."\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}":
+                let hex = String(scalar.value, radix: 16)
+                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        output += "\""
+    }
+}

@@ -1,0 +1,5 @@
+import ArgumentParser
+import RuleDSL
+
+/// `--lang da|en`.
+extension Language: ExpressibleByArgument {}
