@@ -19,8 +19,9 @@ public enum InputFormat: String, Sendable, CaseIterable {
 
 /// Turns the paths a user names into the list of input files, in a stable order.
 public enum InputFiles {
-    /// Files named directly are kept (and must exist); directories contribute every input file
-    /// below them, sorted by path so that every run reads in the same order.
+    /// Files named directly must exist; directories contribute every input file below them.
+    /// The result is sorted by path and free of repeats, so that every run reads the same files
+    /// in the same order whatever order the paths were given in.
     public static func expand(_ paths: [String]) -> (files: [String], diagnostics: [Diagnostic]) {
         var files: [String] = []
         var diagnostics: [Diagnostic] = []
@@ -54,8 +55,8 @@ public enum InputFiles {
                     }
                 }
             }
-            files += found.sorted()
+            files += found
         }
-        return (files, diagnostics)
+        return (Array(Set(files)).sorted(), diagnostics)
     }
 }

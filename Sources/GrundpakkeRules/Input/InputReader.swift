@@ -55,17 +55,15 @@ public struct InputReader: Sendable {
         switch format {
         case .yaml:
             let loaded = YAMLLoader(limits: limits).load(bytes, file: file)
-            for document in loaded.documents {
-                batch.results += builder.records(fromDocument: document)
-            }
+            var results = loaded.documents.flatMap(builder.records(fromDocument:))
             // A syntax error loses the document it is in: it counts as one rejected record.
             for diagnostic in loaded.diagnostics {
-                batch.results.append(RecordResult(
+                results.append(RecordResult(
                     record: nil,
                     location: diagnostic.location ?? SourceLocation(file: file, line: 1, column: 1),
                     diagnostics: [redacted(diagnostic)]))
             }
-            batch.results.sort { $0.location < $1.location }
+            batch.results += results.sorted { $0.location < $1.location }
         case .json:
             guard bytes.count <= limits.maxFileBytes else {
                 batch.results.append(RecordResult(record: nil, location: SourceLocation(file: file, line: 1, column: 1), diagnostics: [

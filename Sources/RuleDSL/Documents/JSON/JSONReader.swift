@@ -137,7 +137,8 @@ struct JSONParser {
         while true {
             skipWhitespace()
             guard index < bytes.endIndex, bytes[index] == UInt8(ascii: "\"") else {
-                throw error("expected a quoted key, found \(found())")
+                throw error("expected a quoted key, found \(found())",
+                    hint: atEnd ? "the record looks cut off" : "JSON keys are written in double quotes")
             }
             let keyLocation = here
             let key = try string()

@@ -52,9 +52,9 @@ public struct YAMLLoader: Sendable {
             guard let failure = outcome else { break }
             result.diagnostics.append(failure.diagnostic)
             if failure.fatal { break }
-            // Resume at the first document marker after the failing line.
-            guard let next = lineStarts.nextDocumentMarker(in: bytes, afterLine: failure.diagnostic.location?.line ?? firstLine),
-                  next > start
+            // Resume at the first document marker on or after the failing line (libyaml often
+            // notices an unclosed bracket only at the next `---`).
+            guard let next = lineStarts.nextDocumentMarker(in: bytes, fromLine: failure.diagnostic.location?.line ?? firstLine, after: start)
             else { break }
             start = next
         }
@@ -93,12 +93,13 @@ struct LineIndex {
         return SourceLocation(file: file, line: line, column: column)
     }
 
-    /// The byte offset of the first line after `line` (1-based) that starts a YAML document.
-    func nextDocumentMarker(in bytes: [UInt8], afterLine line: Int) -> Int? {
-        var index = line
+    /// The byte offset of the first line from `line` (1-based) on that starts a YAML document
+    /// and lies after the byte offset `after`.
+    func nextDocumentMarker(in bytes: [UInt8], fromLine line: Int, after: Int) -> Int? {
+        var index = max(0, line - 1)
         while index < starts.count {
             let offset = starts[index]
-            if bytes.count >= offset + 3,
+            if offset > after, bytes.count >= offset + 3,
                bytes[offset] == UInt8(ascii: "-"), bytes[offset + 1] == UInt8(ascii: "-"),
                bytes[offset + 2] == UInt8(ascii: "-"),
                offset + 3 == bytes.count || [UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t")].contains(bytes[offset + 3]) {
