@@ -39,6 +39,11 @@ public struct ExprCompileError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         located.map { "\($0.location): \($0.diagnostic)" }.joined(separator: "\n")
     }
+
+    /// The package-wide diagnostics (code `expression`), for rule loaders and linters.
+    public var asDiagnostics: [Diagnostic] {
+        located.map { Diagnostic.error(at: $0.location, code: "expression", $0.diagnostic.message, hint: $0.diagnostic.hint) }
+    }
 }
 
 // `SourceLocation` is the package-wide one in Diagnostics/SourceLocation.swift (file is required;
