@@ -10,8 +10,12 @@ public enum Display {
         case .string(let string): return quoted(string)
         case .bytes(let bytes):
             return "b\"" + bytes.map { byte in
-                (0x20..<0x7F).contains(byte) && byte != 0x22 && byte != 0x5C
-                    ? String(UnicodeScalar(byte)) : "\\x" + hex(byte)
+                switch byte {
+                case 0x22: return "\\\""
+                case 0x5C: return "\\\\"
+                case 0x20..<0x7F: return String(UnicodeScalar(byte))
+                default: return "\\x" + hex(byte)
+                }
             }.joined() + "\""
         case .list(let elements): return "[" + elements.map(literal).joined(separator: ", ") + "]"
         case .map(let map):

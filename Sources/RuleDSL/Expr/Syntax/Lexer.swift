@@ -161,6 +161,10 @@ struct Lexer {
             isDouble = true
             index += 1
             while let byte = peek(), Self.isDigit(byte) { index += 1 }
+        } else if peek() == UInt8(ascii: "."), !(peek(1).map { Self.isIdentifierStart($0) || $0 == UInt8(ascii: ".") } ?? false) {
+            // `7.` is a double (as the language definition writes it); `7.size()` stays a call.
+            isDouble = true
+            index += 1
         }
         if let e = peek(), e | 0x20 == UInt8(ascii: "e") {
             var probe = index + 1
