@@ -6,6 +6,6 @@ struct GrundpakkeCheck: ParsableCommand {
         commandName: "grundpakke-check",
         abstract: "Check Danish women's crisis shelters against LOKK's Grundpakke.",
         version: "0.1.0",
-        subcommands: [Audit.self, Schema.self]
+        subcommands: [Audit.self, RulesCommand.self, Eval.self, Schema.self]
     )
 }

@@ -92,7 +92,7 @@ public enum CaseSchema {
             F.bool("free_of_charge", "Psykologsamtalerne var gratis", "The sessions were free of charge"),
         ]),
         F.bool("perpetrator_program_advice_given", "Rådgivet om behandlingstilbud til voldsudøvende mænd", "Advised about treatment offers for violent men"),
-        F.object("departure", "departure", "Udflytning (fravær eller null = opholdet er i gang)", "Departure (absent or null = stay ongoing)", [
+        F.object("departure", "departure", "Udflytning (fravær eller null = opholdet er i gang)", "Departure (absent or null = stay ongoing)", absentMeans: .null, [
             F.date("date", "Udflytningsdato", "Date of departure"),
             F.oneOf("destination", destinations, "Hvor kvinden flyttede hen", "Where the woman moved to"),
             F.bool("safety_plan_for_new_home", "Sikkerhedsplanlægning i den kommende bolig", "Safety planning for the new home"),

@@ -2,8 +2,8 @@ import RuleDSL
 
 /// Short constructors so the input model reads like the data-model table it encodes.
 enum F {
-    static func field(_ name: String, _ type: SchemaType, required: Bool = false, _ da: String, _ en: String) -> FieldSchema {
-        FieldSchema(name, type, nullable: !required, required: required, doc: LocalizedText(da: da, en: en))
+    static func field(_ name: String, _ type: SchemaType, required: Bool = false, absentMeans: Value? = nil, _ da: String, _ en: String) -> FieldSchema {
+        FieldSchema(name, type, nullable: !required, required: required, absentMeans: absentMeans, doc: LocalizedText(da: da, en: en))
     }
 
     static func bool(_ name: String, _ da: String, _ en: String) -> FieldSchema { field(name, .bool, da, en) }
@@ -16,7 +16,7 @@ enum F {
         field(name, .enumeration(values), da, en)
     }
 
-    static func object(_ name: String, _ typeName: String, _ da: String, _ en: String, _ fields: [FieldSchema]) -> FieldSchema {
-        field(name, .object(ObjectSchema(name: typeName, fields: fields)), da, en)
+    static func object(_ name: String, _ typeName: String, _ da: String, _ en: String, absentMeans: Value? = nil, _ fields: [FieldSchema]) -> FieldSchema {
+        field(name, .object(ObjectSchema(name: typeName, fields: fields)), absentMeans: absentMeans, da, en)
     }
 }

@@ -48,12 +48,16 @@ public struct FieldSchema: Sendable, Equatable {
     /// Whether a document without this field is an input error (identifiers), rather than a
     /// record in which the field is simply not recorded.
     public var required: Bool
+    /// What an absent key means when the data model defines it (e.g. a departure that is not
+    /// given means the stay is ongoing, the same as `null`); `nil` = "not recorded".
+    public var absentMeans: Value?
     public var doc: LocalizedText
 
     public init(
         _ name: String, _ type: SchemaType, nullable: Bool = true, required: Bool = false,
-        doc: LocalizedText
+        absentMeans: Value? = nil, doc: LocalizedText
     ) {
+        self.absentMeans = absentMeans
         self.name = name
         self.type = type
         self.nullable = nullable

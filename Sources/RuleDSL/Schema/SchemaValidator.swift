@@ -139,6 +139,9 @@ public struct SchemaValidator: Sendable {
                 failed = true
             }
         }
+        for field in schema.fields where map[field.name] == nil {
+            if let meaning = field.absentMeans { map[field.name] = meaning }
+        }
         for field in schema.fields where field.required && map[field.name] == nil && !excluding.contains(field.name) && !inherited.contains(field.name) {
             guard !entries.contains(where: { $0.key.scalar?.text == field.name }) else { continue }
             let fieldPath = path.isEmpty ? field.name : "\(path).\(field.name)"

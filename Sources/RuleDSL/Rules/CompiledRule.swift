@@ -1,0 +1,113 @@
+/// A rule whose expressions are checked and compiled against its subject: ready to evaluate
+/// many subjects, from many threads, with no name lookups.
+public struct CompiledRule: Sendable {
+    public let rule: Rule
+    public let subject: SubjectDefinition
+    let bindingsTemplate: Bindings
+    let variableSlots: [Int]
+    let asOfSlot: Int
+    let when: Program?
+    let check: CompiledCheck
+    let evidence: [(path: String, program: Program)]
+    let referenceDate: Program?
+
+    enum CompiledCheck: Sendable {
+        case require(Program)
+        case deadline(due: Program, done: [Program])
+    }
+}
+
+/// Compiles rules against a `RuleContext`: every identifier, field and function is resolved
+/// and every expression's type checked before anything runs.
+public struct RuleCompiler: Sendable {
+    public let context: RuleContext
+
+    public init(context: RuleContext) {
+        self.context = context
+    }
+
+    /// The compiled rule, or every problem that keeps the rule from compiling.
+    public func compile(_ rule: Rule) -> (rule: CompiledRule?, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        guard let subject = context.subject(named: rule.subject) else {
+            return (nil, [Diagnostic.error(at: rule.location, code: "rule.subject",
+                "subject: expected one of \(context.subjects.map(\.name).joined(separator: ", ")), found '\(rule.subject)'",
+                hint: Suggestion.closest(to: rule.subject, among: context.subjects.map(\.name)).map { "did you mean '\($0)'?" })])
+        }
+        var environment = ExprEnvironment(functions: context.functions)
+        for variable in subject.variables {
+            environment.declare(variable.name, schema: .object(variable.schema))
+        }
+        environment.declare("as_of", type: .date)
+        let params = mergedParams(rule)
+        environment.declare("params", type: CELType.object(ObjectType(name: "params", fields: params.map { ($0.name, ObjectType.Field(Self.type(of: $0.value))) })))
+
+        func compile(_ expression: RuleExpression, _ role: String, expecting: CELType?) -> Program? {
+            do {
+                return try environment.compile(expression.text, origin: expression.origin, expecting: expecting)
+            } catch {
+                for (location, problem) in error.located {  // each with file:line:column
+                    diagnostics.append(.error(at: location, code: "rule.expression", "\(role): \(problem.message)", hint: problem.hint))
+                }
+                return nil
+            }
+        }
+
+        let when = rule.when.flatMap { compile($0, "when", expecting: .bool) }
+        var check: CompiledRule.CompiledCheck?
+        switch rule.check {
+        case .require(let expression):
+            check = compile(expression, "require", expecting: .bool).map(CompiledRule.CompiledCheck.require)
+        case .deadline(let due, let done):
+            let dueProgram = compile(due, "deadline.due", expecting: .date)
+            let donePrograms = done.compactMap { compile($0, "deadline.done", expecting: .date) }
+            if let dueProgram, donePrograms.count == done.count {
+                check = .deadline(due: dueProgram, done: donePrograms)
+            }
+        }
+        let evidence = rule.evidence.compactMap { expression in
+            compile(expression, "evidence", expecting: nil).map { (path: expression.text, program: $0) }
+        }
+        let reference = subject.referenceDate.flatMap { text in
+            compile(RuleExpression(text: text, origin: SourceOrigin(file: "<subject \(subject.name)>")), "reference date", expecting: .date)
+        }
+        for example in rule.examples {
+            for document in example.documents where !subject.variables.contains(where: { $0.name == document.variable }) {
+                diagnostics.append(.error(at: document.node.location, code: "rule.example",
+                    "example '\(example.name)': unknown key '\(document.variable)'",
+                    hint: "an example holds name, expect, as_of, due, days_late, missing and the documents \(subject.variables.map(\.name).joined(separator: ", "))"))
+            }
+        }
+        guard diagnostics.isEmpty, let check else { return (nil, diagnostics) }
+        var bindings = environment.makeBindings()
+        bindings["params"] = .map(MapValue(stringKeyed: params))
+        let slots = subject.variables.compactMap { bindings.slot(of: $0.name) }
+        guard let asOfSlot = bindings.slot(of: "as_of") else { return (nil, diagnostics) }
+        return (CompiledRule(
+            rule: rule, subject: subject, bindingsTemplate: bindings, variableSlots: slots, asOfSlot: asOfSlot,
+            when: when, check: check, evidence: evidence, referenceDate: reference), [])
+    }
+
+    private func mergedParams(_ rule: Rule) -> [(name: String, value: Value)] {
+        var merged = context.packParams.filter { pack in !rule.params.contains { $0.name == pack.name } }
+        merged += rule.params
+        return merged
+    }
+
+    /// The checker type of a parameter's value.
+    static func type(of value: Value) -> CELType {
+        switch value {
+        case .null: return .null
+        case .bool: return .bool
+        case .int: return .int
+        case .uint: return .uint
+        case .double: return .double
+        case .string: return .string
+        case .date: return .date
+        case .list(let items):
+            let element = items.first.map(type(of:)) ?? .dyn
+            return .list(items.allSatisfy { type(of: $0) == element } ? element : .dyn)
+        default: return .dyn
+        }
+    }
+}

@@ -1,0 +1,125 @@
+/// Judges one subject by one compiled rule, with the outcome semantics of the rule catalogue:
+/// missing data is decided by the data that is there (CEL's error absorption), `null` counts as
+/// "not done", and a deadline is compliant, late, overdue, pending or open.
+extension CompiledRule {
+    /// `documents` are the subject's variables in `subject.variables` order.
+    public func evaluate(_ documents: [Value], asOf: CivilDate) -> RuleResult {
+        var bindings = bindingsTemplate
+        for (slot, document) in zip(variableSlots, documents) { bindings[slot: slot] = document }
+        bindings[slot: asOfSlot] = .date(asOf)
+
+        var result = decide(bindings, asOf: asOf)
+        result.legalBasis = legalBasis(bindings, asOf: asOf)
+        result.evidence = evidence.compactMap { item in
+            switch item.program.result(bindings) {
+            case .success(let value): return (relative(item.path), value)
+            case .failure(let error) where error.isMissing: return (relative(item.path), nil)
+            case .failure: return nil
+            }
+        }
+        result.missing = Array(Set(result.missing.map(relative))).sorted()
+        return result
+    }
+
+    private func decide(_ bindings: Bindings, asOf: CivilDate) -> RuleResult {
+        if let when {
+            switch truth(when, bindings) {
+            case .holds: break
+            case .fails: return RuleResult(outcome: .notApplicable)
+            case .open(let paths): return RuleResult(outcome: .incomplete, missing: paths)
+            case .broken(let message): return RuleResult(outcome: .error, errorMessage: "when: \(message)")
+            }
+        }
+        switch check {
+        case .require(let program):
+            switch truth(program, bindings) {
+            case .holds: return RuleResult(outcome: .compliant)
+            case .fails: return RuleResult(outcome: .noncompliant)
+            case .open(let paths): return RuleResult(outcome: .incomplete, missing: paths)
+            case .broken(let message): return RuleResult(outcome: .error, errorMessage: "require: \(message)")
+            }
+        case .deadline(let dueProgram, let donePrograms):
+            return deadline(dueProgram, donePrograms, bindings, asOf: asOf)
+        }
+    }
+
+    private enum Truth {
+        case holds
+        case fails
+        case open([String])
+        case broken(String)
+    }
+
+    /// A condition's value; `null` counts as false ("not recorded as done").
+    private func truth(_ program: Program, _ bindings: Bindings) -> Truth {
+        switch program.result(bindings) {
+        case .success(.bool(true)): return .holds
+        case .success(.bool(false)), .success(.null): return .fails
+        case .success(let other): return .broken("expected true or false, got \(other)")
+        case .failure(let error) where error.isMissing: return .open(error.missingPaths)
+        case .failure(let error): return .broken(error.message)
+        }
+    }
+
+    private enum DateValue {
+        case date(CivilDate)
+        case none
+        case open([String])
+        case broken(String)
+    }
+
+    private func date(_ program: Program, _ bindings: Bindings) -> DateValue {
+        switch program.result(bindings) {
+        case .success(.date(let date)): return .date(date)
+        case .success(.null): return .none
+        case .success(let other): return .broken("expected a date, got \(other)")
+        case .failure(let error) where error.isMissing: return .open(error.missingPaths)
+        case .failure(let error): return .broken(error.message)
+        }
+    }
+
+    /// done ≤ due → compliant; done > due → late; nothing done and the due date passed → overdue;
+    /// nothing done yet and still time → pending; a done date not recorded → incomplete, unless
+    /// another recorded date already shows the duty was met on time.
+    private func deadline(_ dueProgram: Program, _ donePrograms: [Program], _ bindings: Bindings, asOf: CivilDate) -> RuleResult {
+        let due: CivilDate
+        switch date(dueProgram, bindings) {
+        case .date(let date): due = date
+        case .none: return RuleResult(outcome: .error, errorMessage: "deadline.due: the due date is null")
+        case .open(let paths): return RuleResult(outcome: .incomplete, missing: paths)
+        case .broken(let message): return RuleResult(outcome: .error, errorMessage: "deadline.due: \(message)")
+        }
+        var doneDates: [CivilDate] = []
+        var missing: [String] = []
+        for program in donePrograms {
+            switch date(program, bindings) {
+            case .date(let date): doneDates.append(date)
+            case .none: break
+            case .open(let paths): missing += paths
+            case .broken(let message): return RuleResult(outcome: .error, due: due, errorMessage: "deadline.done: \(message)")
+            }
+        }
+        let earliest = doneDates.min()
+        if let earliest, earliest <= due { return RuleResult(outcome: .compliant, due: due) }
+        if !missing.isEmpty { return RuleResult(outcome: .incomplete, due: due, missing: missing) }
+        if let earliest { return RuleResult(outcome: .noncompliant, due: due, daysLate: due.days(until: earliest)) }
+        if asOf > due { return RuleResult(outcome: .noncompliant, due: due, daysLate: due.days(until: asOf)) }
+        return RuleResult(outcome: .pending, due: due)
+    }
+
+    /// The references in force on the subject's reference date (the evaluation date when the
+    /// subject has none or it is not recorded).
+    private func legalBasis(_ bindings: Bindings, asOf: CivilDate) -> [LegalReference] {
+        var on = asOf
+        if let referenceDate, case .success(.date(let date)) = referenceDate.result(bindings) { on = date }
+        return rule.legalBasis.filter { $0.isInForce(on: on) }
+    }
+
+    /// A path as the subject sees it: `case.admission.date` is `admission.date` for a case rule,
+    /// while a child rule keeps `case.` for its case's fields.
+    func relative(_ path: String) -> String {
+        guard let own = subject.variables.first?.name else { return path }
+        let prefix = own + "."
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+/// A directory of rules: `pack.yaml` (name, version, shared parameters) and one YAML file per
+/// rule anywhere below it.
+public struct RulePack: Sendable {
+    public var name: String
+    public var version: String
+    public var directory: String
+    public var params: [(name: String, value: Value)]
+    /// Rules sorted by id.
+    public var rules: [Rule]
+
+    public init(name: String, version: String, directory: String, params: [(name: String, value: Value)], rules: [Rule]) {
+        self.name = name
+        self.version = version
+        self.directory = directory
+        self.params = params
+        self.rules = rules
+    }
+}
+
+/// Loads a rule pack's files; compiling happens afterwards against the domain's context.
+public struct RulePackLoader: Sendable {
+    public init() {}
+
+    public func load(directory: String) -> (pack: RulePack?, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let manifestPath = (directory as NSString).appendingPathComponent("pack.yaml")
+        guard let manifestData = FileManager.default.contents(atPath: manifestPath) else {
+            return (nil, [.error(at: SourceLocation(file: manifestPath, line: 1, column: 1), code: "rule.pack",
+                "expected a rule pack manifest, found no readable pack.yaml in '\(directory)'",
+                hint: "a rule pack is a directory with pack.yaml (name, version, params) and one YAML file per rule")])
+        }
+        var name = "", version = ""
+        var params: [(name: String, value: Value)] = []
+        let manifest = YAMLLoader().load([UInt8](manifestData), file: manifestPath)
+        diagnostics += manifest.diagnostics
+        if let root = manifest.documents.first {
+            var reader = NodeReader(root, context: "pack", diagnostics: &diagnostics)
+            name = reader.text("name") ?? ""
+            version = reader.text("version") ?? ""
+            if let paramsNode = reader.value("params") {
+                for entry in paramsNode.mappingEntries ?? [] {
+                    let key = entry.key.scalar?.text ?? ""
+                    let validated = SchemaValidator().validate(entry.value, as: .dyn, path: "params.\(key)")
+                    diagnostics += validated.diagnostics
+                    if let value = validated.value { params.append((key, ParameterValues.typed(value))) }
+                }
+            }
+            diagnostics += reader.finish()
+        }
+
+        var rules: [Rule] = []
+        var firstFileByID: [String: SourceLocation] = [:]
+        for file in ruleFiles(in: directory) {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                diagnostics.append(.error(at: SourceLocation(file: file, line: 1, column: 1), code: "rule.file", "expected a readable rule file, found '\(file)' unreadable"))
+                continue
+            }
+            let (rule, problems) = RuleLoader().load([UInt8](data), file: file)
+            diagnostics += problems
+            guard let rule else { continue }
+            if let first = firstFileByID[rule.id] {
+                diagnostics.append(.error(at: rule.location, code: "rule.duplicate-id",
+                    "expected each rule id once, found \(rule.id) again", hint: "it is already defined at \(first)"))
+                continue
+            }
+            firstFileByID[rule.id] = rule.location
+            rules.append(rule)
+        }
+        rules.sort { $0.id < $1.id }
+        return (RulePack(name: name, version: version, directory: directory, params: params, rules: rules), diagnostics)
+    }
+
+    /// Every `.yaml`/`.yml` file below the directory except the manifest, sorted.
+    func ruleFiles(in directory: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+        var files: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            let lower = relative.lowercased()
+            guard lower.hasSuffix(".yaml") || lower.hasSuffix(".yml"), relative != "pack.yaml" else { continue }
+            files.append((directory as NSString).appendingPathComponent(relative))
+        }
+        return files.sorted()
+    }
+}
