@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GrundpakkeRules
 import RuleDSL
 
@@ -7,16 +8,90 @@ struct Audit: ParsableCommand {
         abstract: "Check shelter profiles and case files against the Grundpakke.",
         discussion: """
             PATH may be files (.yaml, .yml, .json, .jsonl, .ndjson) or directories, which are read \
-            recursively in sorted order. Exit status: 0 = no findings at or above --fail-on, \
-            1 = such findings, 2 = input errors or invalid rules.
+            recursively in sorted order. Exit status: 0 = no noncompliant findings at or above \
+            --fail-on; 1 = such findings; 2 = input errors, rule errors or an invalid rule pack \
+            (the report still covers everything that could be evaluated).
             """)
 
     @Argument(help: "Files or directories to check.")
     var paths: [String]
 
+    @Option(help: "Report format: text or json.")
+    var format: ReportFormat = .text
+
+    @Option(help: "Write the report to this file instead of standard output.")
+    var output: String?
+
+    @Option(name: .customLong("as-of"), help: "Evaluation date YYYY-MM-DD for ongoing stays and deadlines (default: today in Denmark).")
+    var asOf: CivilDate?
+
+    @Option(help: "Report language: da or en.")
+    var lang: Language = .da
+
+    @Option(help: "A rule pack directory instead of the bundled one.")
+    var rules: String?
+
+    @Option(parsing: .singleValue, help: "Run only rules with this id or id prefix (repeatable), e.g. GP-B.")
+    var only: [String] = []
+
+    @Option(parsing: .singleValue, help: "Skip rules with this id or id prefix (repeatable).")
+    var skip: [String] = []
+
+    @Option(name: .customLong("fail-on"), help: "Which noncompliant findings make the exit status 1: requirement, recommendation or never.")
+    var failOn: FailOn = .requirement
+
+    @Option(help: "Which results the report lists: all, findings or none (the summary always counts every result).")
+    var results: ResultSelectionOption = .all
+
     func run() throws {
+        let pack = try RulePackLocation.load(rules)
+        let chosen = pack.selecting(only: only, skip: skip)
+        if chosen.isEmpty, !(only.isEmpty && skip.isEmpty) {
+            throw ValidationError("--only/--skip left no rules to run")
+        }
         let batch = InputReader().read(paths: paths)
-        print(InputSummaryText.render(batch), terminator: "")
-        if !batch.errors.isEmpty { throw ExitCode(2) }
+        let report = Auditor(rules: chosen, asOf: asOf ?? Today.inDenmark()).audit(
+            batch, toolVersion: GrundpakkeCheck.configuration.version, pack: pack.pack)
+        let rendered: String
+        switch format {
+        case .json: rendered = JSONReporter(language: lang, results: results.selection).render(report)
+        case .text: rendered = TextReporter(language: lang, colour: output == nil && Terminal.wantsColour).render(report)
+        }
+        try ReportOutput.write(rendered, to: output)
+        if !report.inputErrors.isEmpty || report.hasRuleErrors { throw ExitCode(2) }
+        if let level = failOn.level, report.hasNoncompliance(atLeast: level) { throw ExitCode(1) }
+    }
+}
+
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
+}
+
+enum FailOn: String, ExpressibleByArgument, CaseIterable {
+    case requirement
+    case recommendation
+    case never
+
+    var level: Rule.Level? {
+        switch self {
+        case .requirement: return .requirement
+        case .recommendation: return .recommendation
+        case .never: return nil
+        }
+    }
+}
+
+enum ResultSelectionOption: String, ExpressibleByArgument, CaseIterable {
+    case all
+    case findings
+    case none
+
+    var selection: ResultSelection { ResultSelection(rawValue: rawValue) ?? .all }
+}
+
+extension CivilDate: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(iso: argument)
     }
 }

@@ -16,13 +16,19 @@ public struct InputRecord: Sendable {
     public var fields: MapValue
     /// Where the record starts (its first key).
     public var location: SourceLocation
+    /// Where each child of a case starts, in the order of `children`.
+    public var childLocations: [SourceLocation]
 
-    public init(kind: RecordKind, id: String, shelterID: String, fields: MapValue, location: SourceLocation) {
+    public init(
+        kind: RecordKind, id: String, shelterID: String, fields: MapValue, location: SourceLocation,
+        childLocations: [SourceLocation] = []
+    ) {
         self.kind = kind
         self.id = id
         self.shelterID = shelterID
         self.fields = fields
         self.location = location
+        self.childLocations = childLocations
     }
 
     /// The children of a case, in the order given (an empty list for shelters or a `null` list).

@@ -120,7 +120,10 @@ public struct RecordBuilder: Sendable {
             }
             return RecordResult(record: nil, location: node.location, diagnostics: diagnostics)
         }
-        let record = InputRecord(kind: kind, id: id, shelterID: shelterID, fields: fields, location: node.location)
+        let childLocations = node["children"]?.sequenceItems?.map(\.location) ?? []
+        let record = InputRecord(
+            kind: kind, id: id, shelterID: shelterID, fields: fields, location: node.location,
+            childLocations: childLocations)
         return RecordResult(record: record, location: node.location, diagnostics: diagnostics)
     }
 

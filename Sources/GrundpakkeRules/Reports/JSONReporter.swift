@@ -1,0 +1,116 @@
+import RuleDSL
+
+/// The stable JSON report of the command-line contract. Key order is fixed and every list is
+/// in report order, so the same input gives byte-identical output.
+public struct JSONReporter: Sendable {
+    public var language: Language
+    public var results: ResultSelection
+
+    public init(language: Language = .da, results: ResultSelection = .all) {
+        self.language = language
+        self.results = results
+    }
+
+    public func render(_ report: Report) -> String {
+        document(report).pretty
+    }
+
+    public func document(_ report: Report) -> JSONValue {
+        let text = ResultText(language: language, asOf: report.asOf)
+        let outcomes = report.outcomeCounts
+        return .object([
+            ("tool", .object([("name", .string(report.toolName)), ("version", .string(report.toolVersion))])),
+            ("rule_pack", .object([
+                ("name", .string(report.packName)), ("version", .string(report.packVersion)),
+                ("rules", .int(Int64(report.rules.count))),
+            ])),
+            ("as_of", .string(report.asOf.description)),
+            ("summary", .object([
+                ("subjects", .object(SubjectReference.Kind.allCases.map { ($0.rawValue, .int(Int64(report.subjectCounts[$0] ?? 0))) })),
+                ("outcomes", counts(outcomes)),
+                ("by_rule", .object(report.countsByRule.map { ($0.rule.id, counts($0.counts)) })),
+                ("records_read", .int(Int64(report.recordsRead))),
+                ("records_evaluated", .int(Int64(report.recordsEvaluated))),
+                ("records_rejected", .int(Int64(report.recordsRejected))),
+                ("input_errors", .int(Int64(report.inputErrors.count))),
+                ("input_warnings", .int(Int64(report.inputWarnings.count))),
+            ])),
+            ("results", .array(report.results.filter { results.includes($0.result.outcome) }.map { result(report, $0, text) })),
+            ("input_errors", .array(report.inputErrors.map(diagnostic))),
+            ("input_warnings", .array(report.inputWarnings.map(diagnostic))),
+        ])
+    }
+
+    /// The five contract outcomes always; `error` only when a rule failed.
+    private func counts(_ counts: OutcomeCounts) -> JSONValue {
+        var members = Outcome.reported.map { ($0.rawValue, JSONValue.int(Int64(counts[$0]))) }
+        if counts[.error] > 0 { members.append(("error", .int(Int64(counts[.error])))) }
+        return .object(members)
+    }
+
+    private func result(_ report: Report, _ item: AuditResult, _ text: ResultText) -> JSONValue {
+        let rule = report.rule(of: item)
+        var subject: [(String, JSONValue)] = [("kind", .string(item.subject.kind.rawValue)), ("id", .string(item.subject.id))]
+        if let caseID = item.subject.caseID { subject.append(("case_id", .string(caseID))) }
+        subject.append(("shelter_id", .string(item.subject.shelterID)))
+        subject += [("file", .string(item.subject.location.file)), ("line", .int(Int64(item.subject.location.line)))]
+        var members: [(String, JSONValue)] = [
+            ("rule", .string(rule.id)),
+            ("level", .string(rule.level.rawValue)),
+            ("section", .string(rule.section)),
+            ("subject", .object(subject)),
+            ("outcome", .string(item.result.outcome.rawValue)),
+        ]
+        if let due = item.result.due { members.append(("due", .string(due.description))) }
+        if let late = item.result.daysLate { members.append(("days_late", .int(Int64(late)))) }
+        members.append(("message", .string(text.message(rule, item.result))))
+        members.append(("legal_basis", .array(item.result.legalBasis.map { reference in
+            .object([("law", .string(reference.law)), ("provision", .string(reference.provision))])
+        })))
+        members.append(("missing", .array(item.result.missing.map(JSONValue.string))))
+        members.append(("evidence", .object(item.result.evidence.compactMap { entry in
+            entry.value.map { (entry.path, JSONReporter.json($0)) }
+        })))
+        return .object(members)
+    }
+
+    private func diagnostic(_ diagnostic: Diagnostic) -> JSONValue {
+        var members: [(String, JSONValue)] = []
+        if let location = diagnostic.location {
+            members += [("file", .string(location.file)), ("line", .int(Int64(location.line))), ("column", .int(Int64(location.column)))]
+        }
+        members += [("code", .string(diagnostic.code)), ("message", .string(CPRRedaction.redact(diagnostic.message)))]
+        if let hint = diagnostic.hint { members.append(("hint", .string(CPRRedaction.redact(hint)))) }
+        return .object(members)
+    }
+
+    /// A record value as JSON: dates as `YYYY-MM-DD`, text redacted.
+    static func json(_ value: Value) -> JSONValue {
+        switch value {
+        case .null: return .null
+        case .bool(let flag): return .bool(flag)
+        case .int(let number): return .int(number)
+        case .double(let number): return .double(number)
+        case .string(let text): return .string(CPRRedaction.redact(text))
+        case .date(let date): return .string(date.description)
+        case .list(let items): return .array(items.map(json))
+        case .map(let map): return .object(map.entries.map { (ValueText.describe($0.key), json($0.value)) })
+        default: return .string(CPRRedaction.redact(ValueText.describe(value)))
+        }
+    }
+}
+
+/// `--results all|findings|none`: which results a report lists (summaries count them all).
+public enum ResultSelection: String, Sendable, CaseIterable {
+    case all
+    case findings
+    case none
+
+    public func includes(_ outcome: Outcome) -> Bool {
+        switch self {
+        case .all: return true
+        case .findings: return outcome.isFinding
+        case .none: return false
+        }
+    }
+}

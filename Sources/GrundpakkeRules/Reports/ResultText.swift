@@ -1,0 +1,28 @@
+import RuleDSL
+
+/// The one-line human text of a result, shared by every format.
+public struct ResultText: Sendable {
+    public let catalogue: Catalogue
+    public let asOf: CivilDate
+
+    public init(language: Language, asOf: CivilDate) {
+        catalogue = Catalogue(language)
+        self.asOf = asOf
+    }
+
+    public func message(_ rule: Rule, _ result: RuleResult) -> String {
+        let title = rule.title.text(in: catalogue.language)
+        switch result.outcome {
+        case .noncompliant:
+            return MessageRenderer.render(rule.message.text(in: catalogue.language), result: result, asOf: asOf)
+        case .pending:
+            return result.due.map { "\(title) (\(catalogue.due($0)))" } ?? title
+        case .incomplete:
+            return "\(title) (\(catalogue.missing(result.missing)))"
+        case .error:
+            return "\(catalogue.outcome(.error)): \(CPRRedaction.redact(result.errorMessage ?? ""))"
+        case .compliant, .notApplicable:
+            return title
+        }
+    }
+}

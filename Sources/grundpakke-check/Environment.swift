@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import RuleDSL
+
+/// The only place the tool reads the clock: the default evaluation date.
+enum Today {
+    static func inDenmark(now: Date = Date()) -> CivilDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Copenhagen") ?? TimeZone(secondsFromGMT: 3600) ?? calendar.timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: now)
+        return CivilDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+            ?? CivilDate(daysSinceEpoch: 0) ?? GrundpakkeContextFallback.epoch
+    }
+}
+
+enum GrundpakkeContextFallback {
+    static let epoch: CivilDate = {
+        guard let date = CivilDate(year: 1970, month: 1, day: 1) else { preconditionFailure("1970-01-01 is a date") }
+        return date
+    }()
+}
+
+/// Colour on a terminal only, and never when NO_COLOR is set (https://no-color.org).
+enum Terminal {
+    static var wantsColour: Bool {
+        let environment = ProcessInfo.processInfo.environment
+        if let noColour = environment["NO_COLOR"], !noColour.isEmpty { return false }
+        if environment["TERM"] == "dumb" { return false }
+        return isatty(STDOUT_FILENO) == 1
+    }
+}
+
+/// Writes a report to a file or standard output.
+enum ReportOutput {
+    static func write(_ text: String, to path: String?) throws {
+        guard let path else {
+            print(text, terminator: "")
+            return
+        }
+        do {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            printError("error: could not write the report to '\(path)': \(error.localizedDescription)")
+            throw ExitCode(2)
+        }
+    }
+}
