@@ -64,6 +64,15 @@ enum Planner {
             let step = plan(operand)
             return { frame throws(EvalError) in .type(try step(frame).typeName) }
         case .list(let elements):
+            // A literal of constants (`['stay', 'other']`) is built once, not on every evaluation.
+            let constants = elements.compactMap { element -> Value? in
+                if case .constant(let value) = element.kind { return value }
+                return nil
+            }
+            if constants.count == elements.count {
+                let value = Value.list(constants)
+                return { _ in value }
+            }
             let steps = elements.map(plan)
             return { frame throws(EvalError) in
                 var values: [Value] = []
