@@ -92,9 +92,16 @@ struct ExprConversionTests {
         #expect(exprLiteral(exprValue(text)) == expected, "\(text)")
     }
 
+    @Test("a constant invalid pattern is a compile error")
+    func constantPattern() {
+        let errors = exprCompileErrors("'a'.matches('(') || matches('b', '[')")
+        #expect(errors.map(\.offset) == [12, 33])
+        #expect(errors.first?.message == "invalid regular expression '('")
+    }
+
     @Test("bad input is an error", arguments: [
         ("int('1.5')", "cannot convert"), ("uint('-1')", "cannot convert"), ("double('x')", "cannot convert"),
-        ("bool('yes')", "cannot convert"), ("'a'.matches('(')", "invalid regular expression"),
+        ("bool('yes')", "cannot convert"), ("'a'.matches(['('][0])", "invalid regular expression"),
         ("int(dyn([]))", "no matching overload for 'int' applied to (list)"),
     ])
     func errors(_ text: String, _ message: String) {

@@ -84,6 +84,11 @@ extension Checker {
             return fail("no matching overload for '\(display)' applied to (\(types))\(style)", at: offset,
                         hint: "available: \(known)")
         }
+        // A constant pattern is checked now, so a typo in a regex is a compile error.
+        if name == "matches", arguments.count == 2, case .constant(.string(let pattern)) = arguments[1].kind,
+           RegexMatcher.compile(pattern) == nil {
+            return fail("invalid regular expression '\(pattern)'", at: arguments[1].offset)
+        }
         var resultType = candidates.dropFirst().allSatisfy { $0.result == first.result } ? first.result : .dyn
         // List concatenation keeps the element type the two lists share.
         if name == "_+_", case .list(let a) = arguments[0].type, case .list(let b) = arguments[1].type {

@@ -59,6 +59,10 @@ enum Planner {
                 }
             }
         case .call(let name, let overloads, let arguments):
+            if name == "matches", arguments.count == 2, case .constant(.string(let pattern)) = arguments[1].kind,
+               let step = RegexMatcher.planConstant(plan(arguments[0]), pattern: pattern, offset: offset) {
+                return step
+            }
             return Calls.plan(name, overloads: overloads, arguments: arguments.map(plan), offset: offset)
         case .typeOf(let operand):
             let step = plan(operand)
