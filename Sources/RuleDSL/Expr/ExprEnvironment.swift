@@ -70,8 +70,11 @@ public struct ExprEnvironment: Sendable {
         guard diagnostics.isEmpty else {
             throw ExprCompileError(diagnostics: diagnostics.sorted { $0.offset < $1.offset }, source: text, origin: origin)
         }
+        // Keep only the deepest paths: `case.woman.sex` makes `case.woman` redundant.
+        let paths = checker.selectedPaths
+        let leaves = paths.filter { path in !paths.contains { $0.hasPrefix(path + ".") || $0.hasPrefix(path + "[") } }
         return Program(root: Planner.plan(checked), resultType: checked.type, frameSize: checker.nextSlot,
-                       variableCount: variableCount)
+                       variableCount: variableCount, referencedPaths: leaves)
     }
 }
 

@@ -9,6 +9,8 @@ struct Checker {
     private var scopes: [(name: String, slot: Int, type: CELType, path: String)] = []
     /// Next free slot for a comprehension variable (declared variables come first).
     private(set) var nextSlot: Int
+    /// Paths of every field selection, in source order (for evidence and `--explain`).
+    private(set) var selectedPaths: [String] = []
 
     init(environment: ExprEnvironment) {
         self.environment = environment
@@ -110,6 +112,7 @@ struct Checker {
 
     private mutating func select(_ operand: CheckedNode, field: String, presenceTest: Bool, at offset: Int) -> CheckedNode {
         let path = (path(of: operand).map { $0 + "." } ?? "") + field
+        if !selectedPaths.contains(path) { selectedPaths.append(path) }
         var selection = CheckedNode.Selection(operand: operand, field: field, key: .string(field), path: path,
                                               presenceTest: presenceTest, operandIsRecord: false, nullReading: .null)
         var fieldType = CELType.dyn

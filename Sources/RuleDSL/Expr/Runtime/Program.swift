@@ -5,6 +5,9 @@ public struct Program: Sendable {
     public let resultType: CELType
     let frameSize: Int
     let variableCount: Int
+    /// The field paths the expression reads, deepest only, in source order
+    /// (`case.admission.date`, `case.children[].age`): what a report can show as evidence.
+    public let referencedPaths: [String]
 
     /// Evaluates with the given bindings; an absent or failing part surfaces as `EvalError`.
     public func evaluate(_ bindings: Bindings) throws(EvalError) -> Value {
