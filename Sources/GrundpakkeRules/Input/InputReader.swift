@@ -32,7 +32,7 @@ public struct InputReader: Sendable {
     public func read(paths: [String]) -> InputBatch {
         let (files, problems) = InputFiles.expand(paths)
         var batch = InputBatch()
-        batch.fileDiagnostics = problems
+        batch.fileDiagnostics = problems.map(redacted)
         for file in files {
             read(file: file, into: &batch)
         }
@@ -42,12 +42,13 @@ public struct InputReader: Sendable {
     public func read(file: String, into batch: inout InputBatch) {
         guard let format = InputFormat(path: file) else { return }
         guard let data = FileManager.default.contents(atPath: file) else {
-            batch.fileDiagnostics.append(.error(at: SourceLocation(file: file, line: 1, column: 1), code: "input.file",
-                "expected a readable file, found '\(file)' unreadable", hint: "check the file's permissions"))
+            batch.fileDiagnostics.append(redacted(.error(at: SourceLocation(file: file, line: 1, column: 1), code: "input.file",
+                "expected a readable file, found '\(file)' unreadable", hint: "check the file's permissions")))
             return
         }
         batch.filesRead += 1
-        read(bytes: [UInt8](data), file: file, format: format, into: &batch)
+        // Locations carry the file name into every report, so it is redacted once, here.
+        read(bytes: [UInt8](data), file: CPRRedaction.redact(file), format: format, into: &batch)
     }
 
     /// Reads text already in memory (tests, standard input).
@@ -125,6 +126,7 @@ public struct InputReader: Sendable {
         var copy = diagnostic
         copy.message = CPRRedaction.redact(copy.message)
         copy.hint = copy.hint.map(CPRRedaction.redact)
+        if let file = copy.location?.file { copy.location?.file = CPRRedaction.redact(file) }
         return copy
     }
 }

@@ -58,7 +58,7 @@ public struct RecordBuilder: Sendable {
 
     private func export(_ node: Node) -> [RecordResult] {
         let envelope = validator.validateObject(node, as: CaseSchema.export, excluding: ["cases"])
-        var envelopeDiagnostics = envelope.diagnostics
+        var envelopeDiagnostics = envelope.diagnostics + cprProblems(in: node, idFields: ["shelter_id"])
         guard let casesNode = node["cases"] else {
             envelopeDiagnostics.append(.error(at: node.location, code: "input.required",
                 "expected the key 'cases' in a case-export, found none", hint: "list the cases under 'cases:'"))
@@ -69,7 +69,7 @@ public struct RecordBuilder: Sendable {
                 "cases: expected a list of cases, found \(casesNode.kindDescription)"))
             return [rejected(at: casesNode.location, envelopeDiagnostics)]
         }
-        if envelope.hasErrors {
+        if envelopeDiagnostics.contains(where: \.isError) {
             // Without a sound header the cases cannot be attributed to a shelter: each one is
             // rejected by name so the counts still add up, and the header's errors are given once.
             guard !items.isEmpty else { return [rejected(at: node.location, envelopeDiagnostics)] }
@@ -105,19 +105,11 @@ public struct RecordBuilder: Sendable {
     }
 
     private func finish(_ validated: ValidatedValue, node: Node, kind: RecordKind, idField: String) -> RecordResult {
-        var diagnostics = validated.diagnostics.map(redacted)
-        guard case .map(let fields)? = validated.value,
+        // Identifiers are checked on the document itself, so a CPR number used as an id is named
+        // even when the record has other errors too.
+        let diagnostics = validated.diagnostics.map(redacted) + cprProblems(in: node, idFields: [idField, "shelter_id"])
+        guard !diagnostics.contains(where: \.isError), case .map(let fields)? = validated.value,
               case .string(let id)? = fields[idField], case .string(let shelterID)? = fields["shelter_id"] else {
-            return RecordResult(record: nil, location: node.location, diagnostics: diagnostics)
-        }
-        let cprIDs = [(idField, id), ("shelter_id", shelterID)] + childIDs(fields)
-        let offending = cprIDs.filter { CPRRedaction.containsCPR($0.1) }
-        if !offending.isEmpty {
-            for (path, _) in offending {
-                diagnostics.append(.error(at: node[idField]?.location ?? node.location, code: "input.cpr",
-                    "\(path): expected a pseudonymous id, found a value shaped like a CPR number (not shown)",
-                    hint: "never use a CPR number as an id; use the case system's own pseudonymous number"))
-            }
             return RecordResult(record: nil, location: node.location, diagnostics: diagnostics)
         }
         let childLocations = node["children"]?.sequenceItems?.map(\.location) ?? []
@@ -127,11 +119,18 @@ public struct RecordBuilder: Sendable {
         return RecordResult(record: record, location: node.location, diagnostics: diagnostics)
     }
 
-    private func childIDs(_ fields: MapValue) -> [(String, String)] {
-        guard case .list(let children)? = fields["children"] else { return [] }
-        return children.enumerated().compactMap { index, child in
-            guard case .map(let map) = child, case .string(let id)? = map["child_id"] else { return nil }
-            return ("children[\(index)].child_id", id)
+    /// An error for every identifier (the named ones and each child's `child_id`) shaped like a
+    /// CPR number, at the identifier's own location. The value itself is never shown.
+    private func cprProblems(in node: Node, idFields: [String]) -> [Diagnostic] {
+        var candidates = idFields.compactMap { field in node[field].map { (field, $0) } }
+        for (index, child) in (node["children"]?.sequenceItems ?? []).enumerated() {
+            if let id = child["child_id"] { candidates.append(("children[\(index)].child_id", id)) }
+        }
+        return candidates.compactMap { path, idNode in
+            guard let text = idNode.scalar?.text, CPRRedaction.containsCPR(text) else { return nil }
+            return .error(at: idNode.location, code: "input.cpr",
+                "\(path): expected a pseudonymous id, found a value shaped like a CPR number (not shown)",
+                hint: "never use a CPR number as an id; use the case system's own pseudonymous number")
         }
     }
 

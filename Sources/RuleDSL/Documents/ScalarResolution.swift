@@ -120,10 +120,18 @@ enum ScalarGrammar {
         return bytes.isEmpty
     }
 
-    /// At most 40 characters of a value, for messages.
+    /// At most 40 characters of a value, for messages. The cut never splits a run of digits:
+    /// half a number can no longer be recognised (and hidden) as a personal identifier.
     static func abbreviated(_ text: String) -> String {
-        let scalars = text.unicodeScalars
+        let scalars = Array(text.unicodeScalars)
         guard scalars.count > 40 else { return text }
-        return String(String.UnicodeScalarView(scalars.prefix(37))) + "..."
+        var kept = Array(scalars.prefix(37))
+        func isNumeric(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) || scalar == "-" }
+        if isNumeric(scalars[37]) {
+            while let last = kept.last, isNumeric(last) { kept.removeLast() }
+        }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: kept)
+        return String(view) + "..."
     }
 }

@@ -158,9 +158,10 @@ public struct SchemaValidator: Sendable {
         let fields = scalar.text.split(separator: "-", omittingEmptySubsequences: false)
         if fields.count == 3, fields[0].count == 4, fields[1].count == 2, fields[2].count == 2,
            let year = Int(fields[0]), let month = Int(fields[1]), let day = Int(fields[2]) {
-            let why = (1...12).contains(month)
-                ? (year == 0 ? "year 0 does not exist" : "that month has \(CivilDate.daysIn(month: month, year: year)) days, not \(day)")
-                : "there is no month \(month)"
+            let why = !(1...12).contains(month) ? "there is no month \(month)"
+                : year == 0 ? "year 0 does not exist"
+                : day == 0 ? "there is no day 0"
+                : "that month has \(CivilDate.daysIn(month: month, year: year)) days, not \(day)"
             diagnostics.append(.error(at: node.location, code: "input.date",
                 "\(label(path))expected a real calendar date, found \(scalar.text): \(why)",
                 hint: "check the date against the case file"))

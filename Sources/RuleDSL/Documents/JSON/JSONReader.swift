@@ -111,8 +111,10 @@ struct JSONParser {
         case UInt8(ascii: "n"): return try literal("null")
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
         default:
+            let capitalised = ["True", "False", "Null", "TRUE", "FALSE", "NULL"].contains { bytes[index...].starts(with: $0.utf8) }
             throw error("expected a JSON value, found \(found())",
-                hint: bytes[index] == UInt8(ascii: "'") ? "JSON strings use double quotes" : nil)
+                hint: bytes[index] == UInt8(ascii: "'") ? "JSON strings use double quotes"
+                    : capitalised ? "JSON spells its literals true, false and null in lower case" : nil)
         }
     }
 
@@ -234,6 +236,11 @@ struct JSONParser {
             index += 1
             if index < bytes.endIndex, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
             guard digits() > 0 else { throw error("expected a digit in the exponent, found \(found())") }
+        }
+        guard index - begin <= limits.maxScalarBytes else {
+            throw Diagnostic.error(at: start, code: "input.limit.scalar-size",
+                "a number of \(index - begin) characters, more than the limit of \(limits.maxScalarBytes)",
+                hint: "this limit protects the checker; check the value")
         }
         return Node(.scalar(Scalar(String(decoding: bytes[begin..<index], as: UTF8.self))), at: start)
     }
