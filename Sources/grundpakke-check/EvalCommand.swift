@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GrundpakkeRules
 import RuleDSL
 
 /// `grundpakke-check eval EXPR`: evaluate one expression, for rule authors (like `opa eval`).
@@ -9,8 +10,10 @@ struct Eval: ParsableCommand {
         abstract: "Evaluate one rule expression.",
         discussion: """
             EXPR is a CEL expression ('-' reads it from standard input). `as_of` is bound to the \
-            evaluation date. Exit status: 0 = a value, 1 = the evaluation yielded an error, \
-            2 = a syntax or type error, or a bad argument.
+            evaluation date; --input binds a shelter profile as `shelter`, or a case as `case` \
+            (and its first child, if any, as `child`). The Danish working-day functions \
+            (nth_working_day, due_after_days, ...) are available. Exit status: 0 = a value, \
+            1 = the evaluation yielded an error, 2 = a syntax or type error, or a bad argument.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -24,6 +27,9 @@ struct Eval: ParsableCommand {
         "Bind NAME to a constant expression, e.g. n=5u, b=b\"\\x00\", t=timestamp(\"2024-01-01T00:00:00Z\").",
         valueName: "NAME=LITERAL"))
     var variables: [String] = []
+
+    @Option(help: ArgumentHelp("A shelter profile or case (YAML, JSON or JSON Lines) to bind by its kind.", valueName: "FILE"))
+    var input: String?
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Evaluation date (default: today).", valueName: "YYYY-MM-DD"))
     var asOf: String?
@@ -78,7 +84,41 @@ struct Eval: ParsableCommand {
             }
             date = today
         }
-        return StandaloneEvaluation(expression: text, variables: bound, asOf: date)
+        var evaluation = StandaloneEvaluation(
+            expression: text, variables: bound, asOf: date,
+            functions: GrundpakkeContext.make(packParams: []).context.functions)
+        if let input {
+            guard let documents = inputDocuments(input) else { return nil }
+            evaluation.documents = documents
+        }
+        return evaluation
+    }
+
+    /// The documents of `--input`, by kind; nil after reporting why they cannot be bound.
+    private func inputDocuments(_ path: String) -> [(name: String, schema: SchemaType, value: Value)]? {
+        let batch = InputReader().read(paths: [path])
+        if let error = batch.errors.first {
+            report("--input: \(error)")
+            return nil
+        }
+        let records = batch.records
+        let shelters = records.filter { $0.kind == .shelter }
+        let cases = records.filter { $0.kind == .case }
+        guard shelters.count <= 1, cases.count <= 1, !records.isEmpty else {
+            report("--input expects one shelter profile and/or one case, found \(shelters.count) shelters and \(cases.count) cases in '\(path)'")
+            return nil
+        }
+        var documents: [(name: String, schema: SchemaType, value: Value)] = []
+        if let shelter = shelters.first {
+            documents.append(("shelter", .object(ShelterSchema.object), .map(shelter.fields)))
+        }
+        if let stay = cases.first {
+            documents.append(("case", .object(CaseSchema.object), .map(stay.fields)))
+            if let child = stay.children.first {
+                documents.append(("child", .object(CaseSchema.child), .map(child)))
+            }
+        }
+        return documents
     }
 
     private func report(_ message: String) {

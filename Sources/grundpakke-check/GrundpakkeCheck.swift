@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct GrundpakkeCheck: ParsableCommand {
@@ -8,4 +9,19 @@ struct GrundpakkeCheck: ParsableCommand {
         version: "0.1.0",
         subcommands: [Audit.self, RulesCommand.self, Eval.self, Schema.self]
     )
+
+    /// Like the default entry point, except that a usage error exits with 2 (the contract's
+    /// "bad arguments") rather than argument-parser's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                printError(fullMessage(for: error))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

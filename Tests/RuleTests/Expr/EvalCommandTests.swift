@@ -25,7 +25,7 @@ struct ExprStandaloneTests {
         (#"b"\x00\xff""#, #"{"value": "AP8=", "type": "bytes"}"#),
         (#"b"abcd""#, #"{"value": "YWJjZA==", "type": "bytes"}"#),
         ("'a\"\\n'", #"{"value": "a\"\n", "type": "string"}"#),
-        ("null", #"{"value": null, "type": "null_type"}"#),
+        ("null", #"{"value": null, "type": "null"}"#),
         ("timestamp('2024-01-01T00:00:00.5Z')", #"{"value": "2024-01-01T00:00:00.5Z", "type": "timestamp"}"#),
         ("duration('1.5s')", #"{"value": "1.5s", "type": "duration"}"#),
         ("as_of", #"{"value": "2025-03-03", "type": "date"}"#),

@@ -13,6 +13,8 @@ public struct StandaloneEvaluation: Sendable {
     public var variables: [(name: String, literal: String)]
     public var asOf: CivilDate
     public var functions: FunctionRegistry
+    /// Documents bound by name with the schema that types them (`--input`).
+    public var documents: [(name: String, schema: SchemaType, value: Value)] = []
 
     public init(expression: String, variables: [(name: String, literal: String)] = [], asOf: CivilDate,
                 functions: FunctionRegistry = .standard) {
@@ -38,6 +40,10 @@ public struct StandaloneEvaluation: Sendable {
         var environment = ExprEnvironment(functions: functions)
         var values: [(String, Value)] = [("as_of", .date(asOf))]
         environment.declare("as_of", type: .date)
+        for document in documents {
+            environment.declare(document.name, schema: document.schema)
+            values.append((document.name, document.value))
+        }
         let constants = ExprEnvironment(functions: functions)
         for (name, literal) in variables {
             let program: Program

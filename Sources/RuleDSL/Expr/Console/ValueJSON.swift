@@ -3,9 +3,15 @@
 /// "1.5s", dates YYYY-MM-DD, types by name, maps as objects when all keys are strings (else
 /// arrays of [key, value] pairs). Map entries are sorted by key so output is canonical.
 public enum ValueJSON {
+    /// The type as the JSON contract names it: CEL's names, except `null_type`, which is `null`.
+    static func jsonTypeName(_ value: Value) -> String {
+        let name = value.typeName.name
+        return name == "null_type" ? "null" : name
+    }
+
     /// `{"value": V, "type": T}`.
     public static func result(_ value: Value) -> String {
-        "{\"value\": \(encode(value)), \"type\": \(string(value.typeName.name))}"
+        "{\"value\": \(encode(value)), \"type\": \(string(jsonTypeName(value)))}"
     }
 
     /// `{"error": MESSAGE}`.
