@@ -28,8 +28,14 @@ public struct TextReporter: Sendable {
         for group in SubjectGroups.byShelter(findings) {
             lines.append("")
             lines.append(bold("== \(catalogue.subjectKind(.shelter)) \(group.shelterID) =="))
+            var caseShown: String?
             for subject in group.subjects {
                 let reference = subject.reference
+                // A child's findings sit under its case, even when the case itself has none.
+                if reference.kind == .child, let caseID = reference.caseID, caseShown != caseID {
+                    lines.append("  \(bold("\(catalogue.subjectKind(.case).capitalized) \(caseID)"))")
+                }
+                caseShown = reference.kind == .shelter ? nil : reference.caseID
                 let indent = reference.kind == .child ? "    " : "  "
                 lines.append("\(indent)\(bold("\(catalogue.subjectKind(reference.kind).capitalized) \(reference.id)")) (\(reference.location.file):\(reference.location.line))")
                 for item in subject.results.sorted(by: { ($0.result.outcome, report.rule(of: $0).id) < ($1.result.outcome, report.rule(of: $1).id) }) {
