@@ -19,6 +19,15 @@ struct Audit: ParsableCommand {
     @Option(help: "Report format: text or json.")
     var format: ReportFormat = .text
 
+    func validate() throws {
+        guard Self.finishedFormats.contains(format) else {
+            throw ValidationError("--format \(format.rawValue) is not available yet; use text or json")
+        }
+    }
+
+    /// Formats whose reporters are written; the others are refused rather than printing nothing.
+    static let finishedFormats: Set<ReportFormat> = [.text, .json]
+
     @Option(help: "Write the report to this file instead of standard output.")
     var output: String?
 
@@ -52,21 +61,16 @@ struct Audit: ParsableCommand {
         let batch = InputReader().read(paths: paths)
         let report = Auditor(rules: chosen, asOf: asOf ?? Today.inDenmark()).audit(
             batch, toolVersion: GrundpakkeCheck.configuration.version, pack: pack.pack)
-        let rendered: String
-        switch format {
-        case .json: rendered = JSONReporter(language: lang, results: results.selection).render(report)
-        case .text: rendered = TextReporter(language: lang, colour: output == nil && Terminal.wantsColour).render(report)
-        }
+        let options = ReportOptions(
+            language: lang, results: results.selection, colour: format == .text && output == nil && Terminal.wantsColour)
+        let rendered = format.render(report, options: options)
         try ReportOutput.write(rendered, to: output)
         if !report.inputErrors.isEmpty || report.hasRuleErrors { throw ExitCode(2) }
         if let level = failOn.level, report.hasNoncompliance(atLeast: level) { throw ExitCode(1) }
     }
 }
 
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text
-    case json
-}
+extension ReportFormat: ExpressibleByArgument {}
 
 enum FailOn: String, ExpressibleByArgument, CaseIterable {
     case requirement

@@ -22,6 +22,71 @@ public struct AuditResult: Sendable {
     public var ruleIndex: Int
     public var subject: SubjectReference
     public var result: RuleResult
+    /// The accepted deviation that covers this result, if any. A waived result keeps its
+    /// outcome but does not count toward `--fail-on`.
+    public var waiver: Waiver?
+    /// New or unchanged against `--baseline`; nil when no baseline was given or the result is
+    /// not a finding.
+    public var baseline: BaselineStatus?
+
+    public init(ruleIndex: Int, subject: SubjectReference, result: RuleResult, waiver: Waiver? = nil, baseline: BaselineStatus? = nil) {
+        self.ruleIndex = ruleIndex
+        self.subject = subject
+        self.result = result
+        self.waiver = waiver
+        self.baseline = baseline
+    }
+}
+
+/// An accepted deviation: a rule for one subject (or `*`), with a reason, an approver and an
+/// expiry date.
+public struct Waiver: Sendable, Hashable {
+    public var rule: String
+    /// A subject id (shelter, case or child), or `*` for every subject.
+    public var subject: String
+    public var reason: String
+    public var approvedBy: String
+    /// The last day the waiver applies.
+    public var expires: CivilDate
+    public var location: SourceLocation
+
+    public init(rule: String, subject: String, reason: String, approvedBy: String, expires: CivilDate, location: SourceLocation) {
+        self.rule = rule
+        self.subject = subject
+        self.reason = reason
+        self.approvedBy = approvedBy
+        self.expires = expires
+        self.location = location
+    }
+}
+
+/// Something to say about a waiver itself: it has expired, or it matched nothing.
+public struct WaiverNotice: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        case expired
+        case unmatched
+    }
+
+    public var kind: Kind
+    public var waiver: Waiver
+}
+
+/// A finding compared with the previous report.
+public enum BaselineStatus: String, Sendable, Hashable {
+    case new
+    case unchanged
+}
+
+/// A finding of the previous report that is no longer a finding.
+public struct ResolvedFinding: Sendable, Hashable {
+    public var rule: String
+    public var subjectKind: String
+    public var subjectID: String
+    public var caseID: String?
+    /// The outcome it had then.
+    public var previousOutcome: String
+    /// What it is now (`compliant`, `not_applicable`, or `absent` when the subject or rule is gone).
+    public var currentOutcome: String
 }
 
 /// Outcome counts.
@@ -60,6 +125,12 @@ public struct Report: Sendable {
     public var recordsRejected: Int
     public var inputErrors: [Diagnostic]
     public var inputWarnings: [Diagnostic]
+    /// Expired and unmatched waivers (`--waivers`).
+    public var waiverNotices: [WaiverNotice] = []
+    /// Whether `--waivers` was given.
+    public var waiversUsed = false
+    /// Findings of `--baseline` that are gone; nil when no baseline was given.
+    public var resolvedFindings: [ResolvedFinding]?
 
     public func rule(of result: AuditResult) -> Rule { rules[result.ruleIndex] }
 
@@ -77,9 +148,28 @@ public struct Report: Sendable {
 
     public var recordsEvaluated: Int { recordsRead - recordsRejected }
 
-    /// Whether any result breaks a rule of the given level or above.
+    /// Whether any result that is not waived breaks a rule of the given level or above.
     public func hasNoncompliance(atLeast level: Rule.Level) -> Bool {
-        results.contains { $0.result.outcome == .noncompliant && rules[$0.ruleIndex].level >= level }
+        results.contains { $0.result.outcome == .noncompliant && $0.waiver == nil && rules[$0.ruleIndex].level >= level }
+    }
+
+    /// Compliance per Grundpakke section, in the order sections first appear in the rules.
+    public var countsBySection: [(section: String, counts: OutcomeCounts)] {
+        var order: [String] = []
+        var counts: [String: OutcomeCounts] = [:]
+        for rule in rules where counts[rule.section] == nil {
+            order.append(rule.section)
+            counts[rule.section] = OutcomeCounts()
+        }
+        for result in results { counts[rules[result.ruleIndex].section]?.add(result.result.outcome) }
+        return order.map { ($0, counts[$0] ?? OutcomeCounts()) }
+    }
+
+    /// Compliance per shelter (its profile, cases and children together), by shelter id.
+    public var countsByShelter: [(shelterID: String, counts: OutcomeCounts)] {
+        var counts: [String: OutcomeCounts] = [:]
+        for result in results { counts[result.subject.shelterID, default: OutcomeCounts()].add(result.result.outcome) }
+        return counts.keys.sorted().map { ($0, counts[$0] ?? OutcomeCounts()) }
     }
 
     public var hasRuleErrors: Bool { results.contains { $0.result.outcome == .error } }

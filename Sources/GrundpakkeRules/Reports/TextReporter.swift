@@ -4,12 +4,12 @@ import RuleDSL
 /// within a subject, broken requirements first, then upcoming deadlines, then missing data.
 /// Compliant and not-applicable results appear only in the totals.
 public struct TextReporter: Sendable {
-    public var language: Language
-    public var colour: Bool
+    public var options: ReportOptions
+    private var language: Language { options.language }
+    private var colour: Bool { options.colour }
 
-    public init(language: Language = .da, colour: Bool = false) {
-        self.language = language
-        self.colour = colour
+    public init(options: ReportOptions = ReportOptions()) {
+        self.options = options
     }
 
     public func render(_ report: Report) -> String {

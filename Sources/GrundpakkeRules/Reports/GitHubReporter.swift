@@ -1,0 +1,14 @@
+import RuleDSL
+
+/// Placeholder while the GitHub report is being written; `audit --format` refuses it until then.
+public struct GitHubReporter: Sendable {
+    public var options: ReportOptions
+
+    public init(options: ReportOptions) {
+        self.options = options
+    }
+
+    public func render(_ report: Report) -> String {
+        ""
+    }
+}
