@@ -20,6 +20,9 @@ struct Audit: ParsableCommand {
     var format: ReportFormat = .text
 
     func validate() throws {
+        guard csvSeparator.count == 1, let separator = csvSeparator.first, separator != "\"", !separator.isNewline else {
+            throw ValidationError("--csv-separator takes one character other than a quote or a line break")
+        }
         guard Self.finishedFormats.contains(format) else {
             throw ValidationError("--format \(format.rawValue) is not available yet; use text or json")
         }
@@ -52,6 +55,18 @@ struct Audit: ParsableCommand {
     @Option(help: "Which results the report lists: all, findings or none (the summary always counts every result).")
     var results: ResultSelectionOption = .all
 
+    @Option(help: "Accepted deviations (YAML or JSON): rule, subject id or *, reason, approved_by, expires.")
+    var waivers: String?
+
+    @Option(help: "An earlier JSON report: mark each finding new or unchanged and list resolved ones.")
+    var baseline: String?
+
+    @Flag(help: "Show, for each finding, the values the rule looked at.")
+    var explain = false
+
+    @Option(name: .customLong("csv-separator"), help: "Field separator of --format csv (default ';').")
+    var csvSeparator: String = ";"
+
     func run() throws {
         let pack = try RulePackLocation.load(rules)
         let chosen = pack.selecting(only: only, skip: skip)
@@ -59,10 +74,22 @@ struct Audit: ParsableCommand {
             throw ValidationError("--only/--skip left no rules to run")
         }
         let batch = InputReader().read(paths: paths)
-        let report = Auditor(rules: chosen, asOf: asOf ?? Today.inDenmark()).audit(
+        var report = Auditor(rules: chosen, asOf: asOf ?? Today.inDenmark()).audit(
             batch, toolVersion: GrundpakkeCheck.configuration.version, pack: pack.pack)
+        if let waivers {
+            let (loaded, problems) = Waivers.load(file: waivers)
+            report.inputErrors += problems.filter(\.isError)
+            report.inputWarnings += problems.filter { !$0.isError }
+            Waivers.apply(loaded, to: &report)
+        }
+        if let baseline {
+            let (entries, problems) = Baseline.load(file: baseline)
+            report.inputErrors += problems
+            Baseline.compare(&report, with: entries)
+        }
         let options = ReportOptions(
-            language: lang, results: results.selection, colour: format == .text && output == nil && Terminal.wantsColour)
+            language: lang, results: results.selection, colour: format == .text && output == nil && Terminal.wantsColour,
+            explain: explain, csvSeparator: csvSeparator.first ?? ";")
         let rendered = format.render(report, options: options)
         try ReportOutput.write(rendered, to: output)
         if !report.inputErrors.isEmpty || report.hasRuleErrors { throw ExitCode(2) }

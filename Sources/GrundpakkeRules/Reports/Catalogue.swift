@@ -65,6 +65,36 @@ public struct Catalogue: Sendable {
     }
     public var notRecorded: String { pick("ikke registreret", "not recorded") }
     public var nothingToReport: String { pick("Ingen fund.", "No findings.") }
+    public func waiverLine(_ waiver: Waiver) -> String {
+        // The approver is a person: reports never print names.
+        pick("dispensation til og med \(waiver.expires): \(CPRRedaction.redact(waiver.reason))",
+             "waived until \(waiver.expires): \(CPRRedaction.redact(waiver.reason))")
+    }
+    public func baseline(_ status: BaselineStatus) -> String {
+        switch status {
+        case .new: return pick("ny", "new")
+        case .unchanged: return pick("uændret", "unchanged")
+        }
+    }
+    public var waiverHeading: String { pick("Dispensationer", "Waivers") }
+    public func waiverNotice(_ notice: WaiverNotice) -> String {
+        let waiver = notice.waiver
+        switch notice.kind {
+        case .expired:
+            return pick("udløbet \(waiver.expires), gælder ikke længere: \(waiver.rule) for \(waiver.subject)",
+                        "expired \(waiver.expires), no longer applies: \(waiver.rule) for \(waiver.subject)")
+        case .unmatched:
+            return pick("dækker intet fund: \(waiver.rule) for \(waiver.subject)", "matches no finding: \(waiver.rule) for \(waiver.subject)")
+        }
+    }
+    public var resolvedHeading: String { pick("Løst siden sidste rapport", "Resolved since the previous report") }
+    public func baselineLine(new: Int, unchanged: Int, resolved: Int) -> String {
+        pick("Mod sidste rapport: \(new) nye, \(unchanged) uændrede, \(resolved) løste fund.",
+             "Against the previous report: \(new) new, \(unchanged) unchanged, \(resolved) resolved findings.")
+    }
+    public var complianceBySectionHeading: String { pick("Opfyldelsesgrad pr. afsnit", "Compliance by section") }
+    public var complianceByShelterHeading: String { pick("Opfyldelsesgrad pr. krisecenter", "Compliance by shelter") }
+    public var evidenceLabel: String { pick("oplysninger", "evidence") }
     public func compliance(_ share: Double?) -> String {
         guard let share else { return "–" }
         return "\(Int((share * 100).rounded())) %"

@@ -34,11 +34,57 @@ public struct JSONReporter: Sendable {
                 ("records_rejected", .int(Int64(report.recordsRejected))),
                 ("input_errors", .int(Int64(report.inputErrors.count))),
                 ("input_warnings", .int(Int64(report.inputWarnings.count))),
-            ])),
+            ] + optionalSummary(report))),
             ("results", .array(report.results.filter { results.includes($0.result.outcome) }.map { result(report, $0, text) })),
             ("input_errors", .array(report.inputErrors.map(diagnostic))),
             ("input_warnings", .array(report.inputWarnings.map(diagnostic))),
-        ])
+        ] + optionalLists(report))
+    }
+
+    /// Waiver and baseline counts, present only when `--waivers` / `--baseline` were given.
+    private func optionalSummary(_ report: Report) -> [(String, JSONValue)] {
+        var members: [(String, JSONValue)] = []
+        if report.waiversUsed {
+            members.append(("waived", .int(Int64(report.results.count { $0.waiver != nil }))))
+        }
+        if let resolved = report.resolvedFindings {
+            members.append(("baseline", .object([
+                ("new", .int(Int64(report.results.count { $0.baseline == .new }))),
+                ("unchanged", .int(Int64(report.results.count { $0.baseline == .unchanged }))),
+                ("resolved", .int(Int64(resolved.count))),
+            ])))
+        }
+        return members
+    }
+
+    private func optionalLists(_ report: Report) -> [(String, JSONValue)] {
+        var members: [(String, JSONValue)] = []
+        if report.waiversUsed {
+            members.append(("waiver_notices", .array(report.waiverNotices.map { notice in
+                .object([("kind", .string(notice.kind.rawValue))] + waiver(notice.waiver))
+            })))
+        }
+        if let resolved = report.resolvedFindings {
+            members.append(("resolved", .array(resolved.map { finding in
+                var subject: [(String, JSONValue)] = [("kind", .string(finding.subjectKind)), ("id", .string(CPRRedaction.redact(finding.subjectID)))]
+                if let caseID = finding.caseID { subject.append(("case_id", .string(CPRRedaction.redact(caseID)))) }
+                return .object([
+                    ("rule", .string(finding.rule)), ("subject", .object(subject)),
+                    ("previous_outcome", .string(finding.previousOutcome)), ("outcome", .string(finding.currentOutcome)),
+                ])
+            })))
+        }
+        return members
+    }
+
+    private func waiver(_ waiver: Waiver) -> [(String, JSONValue)] {
+        [
+            ("rule", .string(waiver.rule)), ("subject", .string(CPRRedaction.redact(waiver.subject))),
+            // `approved_by` names a person and is never printed.
+            ("reason", .string(CPRRedaction.redact(waiver.reason))),
+            ("expires", .string(waiver.expires.description)),
+            ("file", .string(waiver.location.file)), ("line", .int(Int64(waiver.location.line))),
+        ]
     }
 
     /// The five contract outcomes always; `error` only when a rule failed.
@@ -71,6 +117,8 @@ public struct JSONReporter: Sendable {
         members.append(("evidence", .object(item.result.evidence.compactMap { entry in
             entry.value.map { (entry.path, JSONReporter.json($0)) }
         })))
+        if let applied = item.waiver { members.append(("waived", .object(waiver(applied)))) }
+        if let status = item.baseline { members.append(("baseline", .string(status.rawValue))) }
         return .object(members)
     }
 

@@ -42,10 +42,30 @@ public struct TextReporter: Sendable {
                     let rule = report.rule(of: item)
                     var line = "\(indent)  \(marker(item.result.outcome)) \(rule.id) [\(catalogue.level(rule.level))] \(text.message(rule, item.result))"
                     if let late = item.result.daysLate, item.result.outcome == .noncompliant { line += " — \(catalogue.daysLate(late))" }
+                    if let status = item.baseline { line += " [\(catalogue.baseline(status))]" }
                     lines.append(line)
+                    if let waiver = item.waiver { lines.append("\(indent)    \(catalogue.waiverLine(waiver))") }
+                    if options.explain, !item.result.evidence.isEmpty {
+                        let values = item.result.evidence.map { "\($0.path) = \($0.value.map(ValueText.describe) ?? catalogue.notRecorded)" }
+                        lines.append("\(indent)    \(catalogue.evidenceLabel): \(CPRRedaction.redact(values.joined(separator: "; ")))")
+                    }
                 }
             }
         }
+        if !report.waiverNotices.isEmpty {
+            lines += ["", bold(catalogue.waiverHeading)]
+            lines += report.waiverNotices.map { "  \($0.waiver.location.file):\($0.waiver.location.line): \(catalogue.waiverNotice($0))" }
+        }
+        if let resolved = report.resolvedFindings {
+            lines += ["", catalogue.baselineLine(
+                new: report.results.count { $0.baseline == .new }, unchanged: report.results.count { $0.baseline == .unchanged },
+                resolved: resolved.count)]
+            if !resolved.isEmpty {
+                lines.append(bold(catalogue.resolvedHeading))
+                lines += resolved.map { "  \($0.rule) \($0.subjectID): \($0.previousOutcome) → \($0.currentOutcome)" }
+            }
+        }
+        lines += complianceTables(report, catalogue)
         if !report.inputErrors.isEmpty {
             lines += ["", bold("\(catalogue.inputErrorHeading) (\(report.inputErrors.count))")]
             lines += report.inputErrors.map { "  \(CPRRedaction.redact($0.description))" }
@@ -59,6 +79,20 @@ public struct TextReporter: Sendable {
         if counts[.error] > 0 { totals.append("\(catalogue.outcome(.error)): \(counts[.error])") }
         lines += ["", "\(bold(catalogue.totalsHeading)): " + totals.joined(separator: ", ")]
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Compliance share per shelter and per Grundpakke section.
+    private func complianceTables(_ report: Report, _ catalogue: Catalogue) -> [String] {
+        guard !report.results.isEmpty else { return [] }
+        var lines = ["", bold(catalogue.complianceByShelterHeading)]
+        for (shelter, counts) in report.countsByShelter {
+            lines.append("  \(catalogue.compliance(counts.complianceShare).leftPadded(5))  \(shelter)")
+        }
+        lines += ["", bold(catalogue.complianceBySectionHeading)]
+        for (section, counts) in report.countsBySection where counts[.compliant] + counts[.noncompliant] > 0 {
+            lines.append("  \(catalogue.compliance(counts.complianceShare).leftPadded(5))  \(section)")
+        }
+        return lines
     }
 
     private func marker(_ outcome: Outcome) -> String {
@@ -76,6 +110,13 @@ public struct TextReporter: Sendable {
 
     private func paint(_ text: String, _ code: String) -> String {
         colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}
+
+extension String {
+    /// The text right-aligned in `width` columns.
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
     }
 }
 
