@@ -73,8 +73,10 @@ struct Audit: ParsableCommand {
         if chosen.isEmpty, !(only.isEmpty && skip.isEmpty) {
             throw ValidationError("--only/--skip left no rules to run")
         }
-        let batch = InputReader().read(paths: paths)
-        var report = Auditor(rules: chosen, asOf: asOf ?? Today.inDenmark()).audit(
+        let evaluationDate = asOf ?? Today.inDenmark()
+        var batch = InputReader().read(paths: paths)
+        ConsistencyChecks.apply(to: &batch, asOf: evaluationDate)
+        var report = Auditor(rules: chosen, asOf: evaluationDate).audit(
             batch, toolVersion: GrundpakkeCheck.configuration.version, pack: pack.pack)
         if let waivers {
             let (loaded, problems) = Waivers.load(file: waivers)

@@ -59,12 +59,24 @@ struct JSONParser {
 
     var atEnd: Bool { index >= bytes.endIndex }
 
+    /// The column is counted incrementally from the last place asked about (locations are
+    /// asked for in reading order), so a long line costs linear time, not quadratic.
+    private var columnCache: (index: Int, column: Int) = (0, 1)
+
     var here: SourceLocation {
-        let column = bytes[lineStart..<min(index, bytes.endIndex)].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
-        return SourceLocation(file: file, line: line, column: column)
+        mutating get {
+            let end = min(index, bytes.endIndex)
+            var (from, column) = columnCache.index >= lineStart && columnCache.index <= end ? columnCache : (lineStart, 1)
+            while from < end {
+                if bytes[from] & 0xC0 != 0x80 { column += 1 }
+                from += 1
+            }
+            columnCache = (end, column)
+            return SourceLocation(file: file, line: line, column: column)
+        }
     }
 
-    func error(_ message: String, hint: String? = nil, code: String = "json.syntax") -> Diagnostic {
+    mutating func error(_ message: String, hint: String? = nil, code: String = "json.syntax") -> Diagnostic {
         .error(at: here, code: code, message, hint: hint)
     }
 
