@@ -1,6 +1,12 @@
 import RuleDSL
 
-/// Placeholder while the GitHub report is being written; `audit --format` refuses it until then.
+/// GitHub Actions annotations: one workflow command per finding, then a plain summary line.
+///
+/// A noncompliant requirement or a rule error is an `::error`; a noncompliant recommendation,
+/// a pending deadline and missing data are `::warning`s; a waived finding is a `::notice` with
+/// the waiver's reason. Compliant and not-applicable results write nothing; `--results none`
+/// keeps only input problems and the summary. Input errors and warnings are annotated at
+/// their file, line and column.
 public struct GitHubReporter: Sendable {
     public var options: ReportOptions
 
@@ -9,6 +15,55 @@ public struct GitHubReporter: Sendable {
     }
 
     public func render(_ report: Report) -> String {
-        ""
+        let text = ResultText(language: options.language, asOf: report.asOf)
+        var lines: [String] = []
+        for item in report.results where item.result.outcome.isFinding && options.results.includes(item.result.outcome) {
+            lines.append(annotation(report.rule(of: item), item, text).command)
+        }
+        for diagnostic in report.inputErrors + report.inputWarnings {
+            lines.append(inputAnnotation(diagnostic, text.catalogue).command)
+        }
+        lines.append(CPRRedaction.redact(text.catalogue.ci.summary(report)))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func annotation(_ rule: Rule, _ item: AuditResult, _ text: ResultText) -> GitHubAnnotation {
+        let catalogue = text.catalogue
+        let result = item.result
+        var message: String
+        if result.outcome == .incomplete {
+            message = "\(rule.title.text(in: catalogue.language)) (\(catalogue.ci.missingData(result.missing)))"
+        } else {
+            message = text.message(rule, result)
+        }
+        if result.outcome == .noncompliant, let late = result.daysLate { message += " — \(catalogue.daysLate(late))" }
+        if !result.legalBasis.isEmpty { message += " [\(catalogue.ci.citations(result.legalBasis))]" }
+        let level: GitHubAnnotation.Level
+        if let waiver = item.waiver, result.outcome != .error {
+            level = .notice
+            message += " (\(catalogue.ci.waived(waiver)))"
+        } else if result.outcome == .error || (result.outcome == .noncompliant && rule.level == .requirement) {
+            level = .error
+        } else {
+            level = .warning
+        }
+        let subject = "\(catalogue.subjectKind(item.subject.kind)) \(item.subject.id)"
+        var lines = ["\(subject): \(message)"]
+        if options.explain, !result.evidence.isEmpty {
+            lines.append(catalogue.ci.evidenceHeading)
+            lines += result.evidence.map { "  " + catalogue.ci.evidenceItem(path: $0.path, value: $0.value) }
+        }
+        return GitHubAnnotation(
+            level: level, file: item.subject.location.file, line: item.subject.location.line,
+            title: rule.id, message: lines.joined(separator: "\n"))
+    }
+
+    private func inputAnnotation(_ diagnostic: Diagnostic, _ catalogue: Catalogue) -> GitHubAnnotation {
+        var message = diagnostic.message
+        if let hint = diagnostic.hint { message += " (hint: \(hint))" }
+        return GitHubAnnotation(
+            level: diagnostic.isError ? .error : .warning, file: diagnostic.location?.file,
+            line: diagnostic.location?.line, column: diagnostic.location?.column,
+            title: "\(catalogue.ci.inputTitle(diagnostic)) \(diagnostic.code)", message: message)
     }
 }
