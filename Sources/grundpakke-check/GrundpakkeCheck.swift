@@ -7,7 +7,7 @@ struct GrundpakkeCheck: ParsableCommand {
         commandName: "grundpakke-check",
         abstract: "Check Danish women's crisis shelters against LOKK's Grundpakke.",
         version: "0.1.0",
-        subcommands: [Audit.self, RulesCommand.self, Eval.self, Schema.self]
+        subcommands: [Audit.self, RulesCommand.self, Eval.self, Schema.self, Init.self, Generate.self]
     )
 
     /// Like the default entry point, except that a usage error exits with 2 (the contract's

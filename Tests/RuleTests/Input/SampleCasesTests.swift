@@ -13,24 +13,24 @@ struct SampleCasesTests {
 
     static var sampleCases: String { packageRoot.appendingPathComponent("sample-cases").path }
 
-    @Test("sample-cases reads with no errors: 3 shelters, 40 cases, 33 children")
+    @Test("sample-cases reads with no errors: 5 shelters, 200 cases, 151 children")
     func counts() throws {
         let batch = InputReader().read(paths: [Self.sampleCases])
         #expect(batch.errors.isEmpty, "\(batch.errors)")
         #expect(batch.warnings.isEmpty, "\(batch.warnings)")
-        #expect(batch.filesRead == 8)
-        #expect(batch.records.count { $0.kind == .shelter } == 3)
-        #expect(batch.records.count { $0.kind == .case } == 40)
-        #expect(batch.records.reduce(0) { $0 + $1.children.count } == 33)
+        #expect(batch.filesRead == 10)
+        #expect(batch.records.count { $0.kind == .shelter } == 5)
+        #expect(batch.records.count { $0.kind == .case } == 200)
+        #expect(batch.records.reduce(0) { $0 + $1.children.count } == 151)
         #expect(batch.recordsRead == batch.records.count + batch.recordsRejected)
         #expect(batch.recordsRejected == 0)
     }
 
-    @Test("sample-cases: every case belongs to one of the three shelters, and ids are unique")
+    @Test("sample-cases: every case belongs to one of the five shelters, and ids are unique")
     func attribution() throws {
         let batch = InputReader().read(paths: [Self.sampleCases])
         let shelters = Set(batch.records.filter { $0.kind == .shelter }.map(\.id))
-        #expect(shelters.count == 3)
+        #expect(shelters.count == 5)
         let cases = batch.records.filter { $0.kind == .case }
         #expect(cases.allSatisfy { shelters.contains($0.shelterID) })
         #expect(Set(cases.map(\.id)).count == cases.count)
