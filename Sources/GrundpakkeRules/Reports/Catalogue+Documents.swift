@@ -89,6 +89,14 @@ extension Catalogue {
         public var legalBasisColumn: String { pick("Retsgrundlag", "Legal basis") }
         public var notesColumn: String { pick("Bemærkning", "Notes") }
         public var evidenceColumn: String { pick("Registrerede værdier", "Recorded values") }
+        public var citationLabel: String { pick("Henvisning", "Citation") }
+        /// `Grundpakken, afsnit »Anonymitet« · Serviceloven § 109`.
+        public func citation(section: String, legalBasis: String) -> String {
+            let standard = pick("Grundpakken, afsnit »\(section)«", "Grundpakke, section “\(section)”")
+            return legalBasis.isEmpty ? standard : "\(standard) · \(legalBasis)"
+        }
+        /// A value recorded as `null` (for a date or flag: recorded as not done).
+        public var nullValue: String { pick("null (tom)", "null (empty)") }
         public var sourceLabel: String { pick("Kilde", "Source") }
         public var noResultsInSection: String { pick("Ingen resultater at vise.", "No results to show.") }
 
@@ -132,8 +140,10 @@ extension Catalogue {
             }
         }
         public func baselineCounts(new: Int, unchanged: Int, resolved: Int) -> String {
-            pick("Sammenlignet med sidste rapport: \(new) nye, \(unchanged) uændrede og \(resolved) løste fund.",
-                 "Compared with the previous report: \(new) new, \(unchanged) unchanged and \(resolved) resolved findings.")
+            pick("Sammenlignet med sidste rapport: \(new) \(new == 1 ? "nyt" : "nye"), \(unchanged) \(unchanged == 1 ? "uændret" : "uændrede")"
+                    + " og \(resolved) \(resolved == 1 ? "løst" : "løste") fund.",
+                 "Compared with the previous report: \(new) new, \(unchanged) unchanged and \(resolved) resolved "
+                    + (new + unchanged + resolved == 1 ? "finding." : "findings."))
         }
 
         // MARK: Lists
@@ -153,7 +163,7 @@ extension Catalogue {
         }
         public var noMissingData: String { pick("Ingen manglende data.", "No missing data.") }
         public var detailsHeading: String { pick("Detaljer pr. krisecenter, ophold og barn", "Details by shelter, case and child") }
-        public var alsoAssessed: String { pick("Også vurderet", "Also assessed") }
+        public var otherAssessments: String { pick("Øvrige vurderinger", "Other assessments") }
         public var nothingFound: String { pick("Ingen fund.", "No findings.") }
 
         // MARK: Input and waivers

@@ -9,7 +9,7 @@ extension HTMLReporter {
         let items = document.upcoming
         guard !items.isEmpty else { return html + "<p class=\"empty\">\(HTML.escape(words.noUpcoming))</p>\n</section>" }
         html += "<p class=\"note\">\(HTML.escape(words.upcomingIntro))</p>\n"
-        var table = HTML.Table(headings: [words.dueColumn, words.subjectColumn, words.ruleColumn, words.titleColumn, words.legalBasisColumn])
+        var table = HTML.Table(headings: [words.dueColumn, words.subjectColumn, words.ruleColumn, words.titleColumn, words.legalBasisColumn], className: "deadlines")
         for item in items {
             let rule = document.report.rule(of: item)
             var due = item.result.due.map { "<strong>\($0)</strong>" } ?? ""
@@ -17,7 +17,7 @@ extension HTMLReporter {
                 due += "<br><span class=\"muted\">\(HTML.escape(words.daysLeft(document.report.asOf.days(until: date))))</span>"
             }
             table.add([
-                due, HTML.escape(document.subject(item)), ruleCell(rule, document),
+                due, "\(HTML.escape(document.subject(item)))<br><span class=\"muted\">\(HTML.escape(document.shelter(item)))</span>", ruleCell(rule, document),
                 HTML.escape(document.title(rule)), HTML.escape(document.citations(item)),
             ])
         }
@@ -30,9 +30,14 @@ extension HTMLReporter {
         let items = document.incomplete
         guard !items.isEmpty else { return html + "<p class=\"empty\">\(HTML.escape(words.noMissingData))</p>\n</section>" }
         html += "<p class=\"note\">\(HTML.escape(words.missingDataIntro))</p>\n"
-        var table = HTML.Table(headings: [words.subjectColumn, words.ruleColumn, words.missingColumn, words.titleColumn])
+        var table = HTML.Table(headings: [words.subjectColumn, words.ruleColumn, words.missingColumn, words.titleColumn], className: "missing")
+        var shelter: String?
         for item in items {
             let rule = document.report.rule(of: item)
+            if shelter != item.subject.shelterID {
+                shelter = item.subject.shelterID
+                table.addGroup(HTML.escape("\(words.shelterColumn) \(document.shelter(item))"))
+            }
             table.add([
                 HTML.escape(document.subject(item)), ruleCell(rule, document), paths(item.result.missing, document),
                 HTML.escape(document.title(rule)),
@@ -105,7 +110,8 @@ extension HTMLReporter {
         }
         let settled = ordered.filter { !$0.result.outcome.isFinding }
         if !settled.isEmpty {
-            html += "<p class=\"settled\"><span class=\"settled-label\">\(HTML.escape(document.words.alsoAssessed)):</span> "
+            let label = findings.isEmpty ? document.words.nothingFound : "\(document.words.otherAssessments):"
+            html += "<p class=\"settled\"><span class=\"settled-label\">\(HTML.escape(label))</span> "
             var runs: [String] = []
             for outcome in [Outcome.compliant, .notApplicable] {
                 let ids = settled.filter { $0.result.outcome == outcome }.map { marked($0, document) }
@@ -149,8 +155,7 @@ extension HTMLReporter {
             let values = evidence.map { "<code>\(HTML.escape($0.path))</code> = <span class=\"value\">\(HTML.escape($0.value))</span>" }
             facts.append((words.evidenceColumn, values.joined(separator: "<span class=\"sep\">; </span>")))
         }
-        facts.append((words.sectionColumn, HTML.escape(document.redact(rule.section))))
-        facts.append((words.legalBasisColumn, HTML.escape(document.citations(item))))
+        facts.append((words.citationLabel, HTML.escape(words.citation(section: document.redact(rule.section), legalBasis: document.citations(item)))))
         html += "<dl class=\"facts\">\n"
         for (label, value) in facts { html += "<div><dt>\(HTML.escape(label))</dt><dd>\(value)</dd></div>\n" }
         html += "</dl>\n"

@@ -64,6 +64,7 @@ enum HTML {
         let numeric: Set<Int>
         let className: String
         private var rows: [(cells: [String], className: String?)] = []
+        private var groups: [Int: String] = [:]
 
         init(headings: [String], numeric: Set<Int> = [], className: String = "") {
             self.headings = headings
@@ -75,6 +76,11 @@ enum HTML {
             rows.append((cells, className))
         }
 
+        /// A heading row over the rows that follow (HTML already).
+        mutating func addGroup(_ heading: String) {
+            groups[rows.count] = heading
+        }
+
         var isEmpty: Bool { rows.isEmpty }
 
         func render() -> String {
@@ -84,7 +90,10 @@ enum HTML {
                 html += numeric.contains(index) ? "<th scope=\"col\" class=\"num\">\(escape(heading))</th>" : "<th scope=\"col\">\(escape(heading))</th>"
             }
             html += "</tr></thead>\n<tbody>\n"
-            for row in rows {
+            for (index, row) in rows.enumerated() {
+                if let group = groups[index] {
+                    html += "<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"\(headings.count)\">\(group)</th></tr>\n"
+                }
                 html += row.className.map { "<tr class=\"\($0)\">" } ?? "<tr>"
                 for (index, cell) in row.cells.enumerated() {
                     html += numeric.contains(index) ? "<td class=\"num\">\(cell)</td>" : "<td>\(cell)</td>"

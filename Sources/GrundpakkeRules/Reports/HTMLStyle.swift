@@ -62,6 +62,8 @@ enum HTMLStyle {
         .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         th.num { white-space: normal; }
         .count-nc { color: var(--nc); font-weight: 700; }
+        tr.group th { background: #fff; color: var(--accent); font-size: 13px; padding-top: 12px; border-bottom: 2px solid var(--accent); }
+        table.deadlines td:first-child { white-space: nowrap; }
         tr.total td { border-top: 2px solid var(--ink); border-bottom: 0; font-weight: 700; }
         table.summary td:first-child { min-width: 12em; }
         table.rules td:nth-child(2) { width: 34%; }

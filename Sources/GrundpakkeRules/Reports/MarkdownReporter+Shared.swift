@@ -51,10 +51,12 @@ struct ReportDocument {
         }.map(\.element)
     }
 
-    /// Results that recorded data could not decide, in report order (empty with `--results none`).
+    /// Results that recorded data could not decide, by shelter (its profile first, then cases
+    /// and children in report order); empty with `--results none`.
     var incomplete: [AuditResult] {
         guard options.results != .none else { return [] }
-        return report.results.filter { $0.result.outcome == .incomplete }
+        let groups = SubjectGroups.byShelter(report.results.filter { $0.result.outcome == .incomplete })
+        return groups.flatMap { $0.subjects.flatMap(\.results) }
     }
 
     /// Whether any result carries a waiver or baseline mark (then tables get a notes column).
@@ -67,6 +69,8 @@ struct ReportDocument {
     func redact(_ value: String) -> String { CPRRedaction.redact(value) }
 
     func subject(_ item: AuditResult) -> String { redact(words.subject(item.subject)) }
+
+    func shelter(_ item: AuditResult) -> String { redact(item.subject.shelterID) }
 
     func source(_ reference: SubjectReference) -> String {
         redact("\(reference.location.file):\(reference.location.line)")
@@ -99,7 +103,13 @@ struct ReportDocument {
 
     func evidence(_ result: RuleResult) -> [(path: String, value: String)] {
         result.evidence.map { entry in
-            (redact(entry.path), entry.value.map { redact(ValueText.describe($0)) } ?? catalogue.notRecorded)
+            let text: String
+            switch entry.value {
+            case nil: text = catalogue.notRecorded
+            case .null?: text = words.nullValue
+            case let value?: text = redact(ValueText.describe(value))
+            }
+            return (redact(entry.path), text)
         }
     }
 

@@ -122,12 +122,14 @@ public struct MarkdownReporter: Sendable {
         let words = document.words
         let items = document.upcoming
         guard !items.isEmpty else { return "## \(words.upcomingHeading)\n\n_\(words.noUpcoming)_" }
-        var table = Markdown.Table(headings: [words.dueColumn, words.subjectColumn, words.ruleColumn, words.levelColumn, words.titleColumn, words.legalBasisColumn])
+        var table = Markdown.Table(headings: [
+            words.dueColumn, words.shelterColumn, words.subjectColumn, words.ruleColumn, words.levelColumn, words.titleColumn, words.legalBasisColumn,
+        ])
         for item in items {
             let rule = document.report.rule(of: item)
             var due = item.result.due?.description ?? ""
             if let date = item.result.due { due += " (\(words.daysLeft(document.report.asOf.days(until: date))))" }
-            table.add([due, document.subject(item), rule.id, document.catalogue.level(rule.level), document.title(rule), document.citations(item)])
+            table.add([due, document.shelter(item), document.subject(item), rule.id, document.catalogue.level(rule.level), document.title(rule), document.citations(item)])
         }
         return "## \(words.upcomingHeading)\n\n\(Markdown.text(words.upcomingIntro))\n\n\(table.render())"
     }
@@ -136,10 +138,10 @@ public struct MarkdownReporter: Sendable {
         let words = document.words
         let items = document.incomplete
         guard !items.isEmpty else { return "## \(words.missingDataHeading)\n\n_\(words.noMissingData)_" }
-        var table = Markdown.Table(headings: [words.subjectColumn, words.ruleColumn, words.levelColumn, words.missingColumn, words.titleColumn])
+        var table = Markdown.Table(headings: [words.shelterColumn, words.subjectColumn, words.ruleColumn, words.levelColumn, words.missingColumn, words.titleColumn])
         for item in items {
             let rule = document.report.rule(of: item)
-            table.add([document.subject(item), rule.id, document.catalogue.level(rule.level), document.missing(item.result), document.title(rule)])
+            table.add([document.shelter(item), document.subject(item), rule.id, document.catalogue.level(rule.level), document.missing(item.result), document.title(rule)])
         }
         return "## \(words.missingDataHeading)\n\n\(Markdown.text(words.missingDataIntro))\n\n\(table.render())"
     }

@@ -108,8 +108,10 @@ import Testing
                         "Details by shelter, case and child", "Input errors (1)"] {
             #expect(english.contains("<h2>\(heading)</h2>"), "\(heading)")
         }
-        #expect(danish.contains("<dt>Retsgrundlag</dt>"))
-        #expect(english.contains("<dt>Legal basis</dt>"))
+        #expect(danish.contains("<th scope=\"col\">Retsgrundlag</th>"))
+        #expect(english.contains("<th scope=\"col\">Legal basis</th>"))
+        #expect(danish.contains("<dt>Henvisning</dt>"))
+        #expect(english.contains("<dt>Citation</dt>"))
     }
 
     @Test func escapesEveryText() {
@@ -180,8 +182,7 @@ import Testing
         #expect(block.contains("Betalingskommunen skulle være kontaktet om takstbetalingen senest 2025-04-24"))
         #expect(block.contains("<dt>Frist</dt><dd>2025-04-24 (1 dag for sent)</dd>"))
         #expect(block.contains("<code>admission.date</code> = <span class=\"value\">2025-04-17</span>"))
-        #expect(block.contains("<dt>Retsgrundlag</dt><dd>Serviceloven § 109</dd>"))
-        #expect(block.contains("<dt>Afsnit</dt><dd>Kontakt til betalingskommunen om takstbetaling</dd>"))
+        #expect(block.contains("<dt>Henvisning</dt><dd>Grundpakken, afsnit »Kontakt til betalingskommunen om takstbetaling« · Serviceloven § 109</dd>"))
         // A child sits inside its case.
         let child = try #require(html.range(of: "<h4>Ophold OST-2025-046"))
         #expect(html[child.lowerBound...].components(separatedBy: "</article>")[0].contains("<h5>Barn OST-2025-046-c1"))

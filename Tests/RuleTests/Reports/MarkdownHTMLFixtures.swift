@@ -76,7 +76,13 @@ enum DocumentFixtures {
 @Suite struct DocumentPreview {
     @Test func writePreview() throws {
         guard let directory = ProcessInfo.processInfo.environment["GRUNDPAKKE_PREVIEW_DIR"] else { return }
+        let root = (SampleAuditTests.root as NSString).appendingPathComponent("sample-cases")
+        let batch = InputReader().read(paths: ["shelters", "cases"].map { (root as NSString).appendingPathComponent($0) })
+        guard let asOf = CivilDate(iso: "2025-06-30") else { return }
+        let committed = Auditor(rules: BundledPack.loaded.rules, asOf: asOf).audit(batch, toolVersion: "0.1.0", pack: BundledPack.loaded.pack)
         let files: [(String, String)] = [
+            ("report-sample.html", DocumentFixtures.render(.html, committed).replacingOccurrences(of: SampleAuditTests.root + "/", with: "")),
+            ("report-sample-all.html", DocumentFixtures.render(.html, committed, results: .all).replacingOccurrences(of: SampleAuditTests.root + "/", with: "")),
             ("report.html", DocumentFixtures.render(.html)),
             ("report-all.html", DocumentFixtures.render(.html, results: .all)),
             ("report-en.html", DocumentFixtures.render(.html, DocumentFixtures.decorated, language: .en)),

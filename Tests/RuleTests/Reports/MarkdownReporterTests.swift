@@ -166,7 +166,9 @@ import Testing
     @Test func missingDataIsListedApartFromViolations() {
         let rows = Self.tableRows(F.render(.markdown), under: "## Manglende data").dropFirst(2)
         #expect(rows.count == F.sample.results.count { $0.result.outcome == .incomplete })
-        #expect(rows.allSatisfy { !$0[3].isEmpty })
+        #expect(rows.allSatisfy { !$0[4].isEmpty })
+        let shelters = rows.map { $0[0] }
+        #expect(shelters == shelters.sorted(), "grouped by shelter")
     }
 
     @Test func rendersAreByteIdentical() {
