@@ -3,7 +3,7 @@ import Foundation
 import GrundpakkeRules
 import RuleDSL
 
-struct Audit: ParsableCommand {
+struct Audit: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check shelter profiles and case files against the Grundpakke.",
         discussion: """
@@ -67,28 +67,36 @@ struct Audit: ParsableCommand {
     @Option(name: .customLong("csv-separator"), help: "Field separator of --format csv (default ';').")
     var csvSeparator: String = ";"
 
-    func run() throws {
+    func run() async throws {
         let pack = try RulePackLocation.load(rules)
         let chosen = pack.selecting(only: only, skip: skip)
         if chosen.isEmpty, !(only.isEmpty && skip.isEmpty) {
             throw ValidationError("--only/--skip left no rules to run")
         }
         let evaluationDate = asOf ?? Today.inDenmark()
-        var batch = InputReader().read(paths: paths)
-        ConsistencyChecks.apply(to: &batch, asOf: evaluationDate)
-        var report = Auditor(rules: chosen, asOf: evaluationDate).audit(
-            batch, toolVersion: GrundpakkeCheck.configuration.version, pack: pack.pack)
+        var problems: [Diagnostic] = []
+        var loadedWaivers: [Waiver]?
         if let waivers {
-            let (loaded, problems) = Waivers.load(file: waivers)
-            report.inputErrors += problems.filter(\.isError)
-            report.inputWarnings += problems.filter { !$0.isError }
-            Waivers.apply(loaded, to: &report)
+            let (loaded, waiverProblems) = Waivers.load(file: waivers)
+            loadedWaivers = loaded
+            problems += waiverProblems
         }
+        var previous: [Baseline.Entry]?
         if let baseline {
-            let (entries, problems) = Baseline.load(file: baseline)
-            report.inputErrors += problems
-            Baseline.compare(&report, with: entries)
+            let (entries, baselineProblems) = Baseline.load(file: baseline)
+            previous = entries
+            problems += baselineProblems
         }
+        let auditor = Auditor(rules: chosen, asOf: evaluationDate, selection: results.selection)
+        var builder = ReportBuilder(
+            rules: auditor.rules.map(\.rule), asOf: evaluationDate, selection: results.selection,
+            waivers: loadedWaivers, baseline: previous)
+        builder.add(problems)
+        var meter = ProgressMeter()
+        await AuditRun(auditor: auditor).run(paths: paths, into: &builder) { meter.update(records: $0) }
+        meter.finish()
+        let report = builder.finish(
+            toolVersion: GrundpakkeCheck.configuration.version, packName: pack.pack.name, packVersion: pack.pack.version)
         let options = ReportOptions(
             language: lang, results: results.selection, colour: format == .text && output == nil && Terminal.wantsColour,
             explain: explain, csvSeparator: csvSeparator.first ?? ";")

@@ -45,3 +45,27 @@ enum ReportOutput {
         }
     }
 }
+
+/// Records per second and elapsed time on standard error, for long runs on a terminal only:
+/// silent in CI, in pipes and for short runs.
+struct ProgressMeter {
+    private let start = Date()
+    private var lastShown = Date.distantPast
+    private var shown = false
+    private let enabled = isatty(STDERR_FILENO) == 1
+
+    mutating func update(records: Int) {
+        guard enabled else { return }
+        let now = Date()
+        let elapsed = now.timeIntervalSince(start)
+        guard elapsed > 1, now.timeIntervalSince(lastShown) >= 0.5 else { return }
+        lastShown = now
+        shown = true
+        let rate = Int(Double(records) / max(elapsed, 0.001))
+        FileHandle.standardError.write(Data("\r\(records) records, \(rate) records/s, \(Int(elapsed)) s   ".utf8))
+    }
+
+    func finish() {
+        if shown { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}

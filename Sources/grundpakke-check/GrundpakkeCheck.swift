@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 
 @main
-struct GrundpakkeCheck: ParsableCommand {
+struct GrundpakkeCheck: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "grundpakke-check",
         abstract: "Check Danish women's crisis shelters against LOKK's Grundpakke.",
@@ -12,10 +12,14 @@ struct GrundpakkeCheck: ParsableCommand {
 
     /// Like the default entry point, except that a usage error exits with 2 (the contract's
     /// "bad arguments") rather than argument-parser's 64.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             if exitCode(for: error) == .validationFailure {
                 printError(fullMessage(for: error))

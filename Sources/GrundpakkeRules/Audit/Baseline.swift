@@ -53,33 +53,57 @@ public enum Baseline {
         return (entries, diagnostics)
     }
 
-    /// Marks each finding new (not a finding before, or then another outcome) or unchanged, and
-    /// lists the earlier findings that are findings no more.
+    /// Marks each finding of a report already built new or unchanged and lists the earlier
+    /// findings that are findings no more (the streaming audit uses `BaselineComparer`).
     public static func compare(_ report: inout Report, with previous: [Entry]) {
-        var before: [Key: String] = [:]
-        for entry in previous {
-            before[Key(rule: entry.rule, subjectKind: entry.subjectKind, subjectID: entry.subjectID, caseID: entry.caseID)] = entry.outcome
-        }
-        var now: [Key: String] = [:]
+        var comparer = BaselineComparer(previous)
+        var counts = (new: 0, unchanged: 0)
         for index in report.results.indices {
-            let item = report.results[index]
-            let key = key(of: item, in: report)
-            now[key] = item.result.outcome.rawValue
-            guard item.result.outcome.isFinding else { continue }
-            report.results[index].baseline = before[key] == item.result.outcome.rawValue ? .unchanged : .new
+            comparer.mark(&report.results[index], rule: report.rules[report.results[index].ruleIndex])
+            switch report.results[index].baseline {
+            case .new?: counts.new += 1
+            case .unchanged?: counts.unchanged += 1
+            case nil: break
+            }
         }
-        report.resolvedFindings = previous.compactMap { entry in
-            let key = Key(rule: entry.rule, subjectKind: entry.subjectKind, subjectID: entry.subjectID, caseID: entry.caseID)
-            let current = now[key]
-            if let current, findingOutcomes.contains(current) { return nil }
+        report.baselineCounts = counts
+        report.resolvedFindings = comparer.resolved
+    }
+
+}
+
+/// Compares results with a previous report one at a time. It remembers only the previous
+/// findings and which of them are still findings, so memory follows the number of findings.
+public struct BaselineComparer: Sendable {
+    private let previous: [Baseline.Entry]
+    private var before: [Baseline.Key: String] = [:]
+    /// Previous findings seen again, with the outcome they have now.
+    private var seen: [Baseline.Key: String] = [:]
+
+    public init(_ previous: [Baseline.Entry]) {
+        self.previous = previous
+        for entry in previous {
+            before[Baseline.Key(rule: entry.rule, subjectKind: entry.subjectKind, subjectID: entry.subjectID, caseID: entry.caseID)] = entry.outcome
+        }
+    }
+
+    public mutating func mark(_ item: inout AuditResult, rule: Rule) {
+        let key = Baseline.Key(rule: rule.id, subjectKind: item.subject.kind.rawValue, subjectID: item.subject.id, caseID: item.subject.caseID)
+        let earlier = before[key]
+        if earlier != nil { seen[key] = item.result.outcome.rawValue }
+        guard item.result.outcome.isFinding else { return }
+        item.baseline = earlier == item.result.outcome.rawValue ? .unchanged : .new
+    }
+
+    /// Previous findings that are not findings now.
+    public var resolved: [ResolvedFinding] {
+        previous.compactMap { entry in
+            let key = Baseline.Key(rule: entry.rule, subjectKind: entry.subjectKind, subjectID: entry.subjectID, caseID: entry.caseID)
+            let current = seen[key]
+            if let current, Baseline.findingOutcomes.contains(current) { return nil }
             return ResolvedFinding(
                 rule: entry.rule, subjectKind: entry.subjectKind, subjectID: entry.subjectID, caseID: entry.caseID,
                 previousOutcome: entry.outcome, currentOutcome: current ?? "absent")
         }
-    }
-
-    static func key(of item: AuditResult, in report: Report) -> Key {
-        Key(rule: report.rules[item.ruleIndex].id, subjectKind: item.subject.kind.rawValue, subjectID: item.subject.id,
-            caseID: item.subject.caseID)
     }
 }

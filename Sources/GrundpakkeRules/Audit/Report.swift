@@ -99,6 +99,10 @@ public struct OutcomeCounts: Sendable, Hashable {
 
     public mutating func add(_ outcome: Outcome, _ amount: Int = 1) { counts[outcome, default: 0] += amount }
 
+    public mutating func add(_ other: OutcomeCounts) {
+        for (outcome, amount) in other.counts { add(outcome, amount) }
+    }
+
     public var total: Int { counts.values.reduce(0, +) }
 
     /// The share of decided results that comply: compliant / (compliant + noncompliant), or nil
@@ -110,6 +114,9 @@ public struct OutcomeCounts: Sendable, Hashable {
 }
 
 /// Everything one audit found: the single value every output format is rendered from.
+///
+/// The counts cover every (rule, subject) pair; `results` holds only the pairs the report lists
+/// (`--results`), so a summary-only run keeps memory flat however many records it reads.
 public struct Report: Sendable {
     public var toolName = "grundpakke-check"
     public var toolVersion: String
@@ -118,7 +125,8 @@ public struct Report: Sendable {
     /// The rules that were run, in id order.
     public var rules: [Rule]
     public var asOf: CivilDate
-    /// Every (rule, subject) pair, ordered by file, line, subject (a case before its children), rule id.
+    /// The listed (rule, subject) pairs, ordered by file, line, subject (a case before its
+    /// children), rule id.
     public var results: [AuditResult]
     public var subjectCounts: [SubjectReference.Kind: Int]
     public var recordsRead: Int
@@ -131,46 +139,47 @@ public struct Report: Sendable {
     public var waiversUsed = false
     /// Findings of `--baseline` that are gone; nil when no baseline was given.
     public var resolvedFindings: [ResolvedFinding]?
+    /// Outcomes of every pair.
+    public var outcomeCounts: OutcomeCounts
+    /// Outcomes of every pair, per rule (in `rules` order).
+    public var ruleCounts: [OutcomeCounts]
+    /// Outcomes of every pair, per shelter id.
+    public var shelterCounts: [String: OutcomeCounts]
+    /// Rule levels with a noncompliant result that no waiver covers.
+    public var unwaivedNoncompliance: Set<Rule.Level>
+    /// How many findings a waiver covers.
+    public var waivedCount: Int
+    /// Findings new and unchanged against the baseline.
+    public var baselineCounts: (new: Int, unchanged: Int)
 
     public func rule(of result: AuditResult) -> Rule { rules[result.ruleIndex] }
 
-    public var outcomeCounts: OutcomeCounts {
-        var counts = OutcomeCounts()
-        for result in results { counts.add(result.result.outcome) }
-        return counts
-    }
-
     public var countsByRule: [(rule: Rule, counts: OutcomeCounts)] {
-        var perRule = Array(repeating: OutcomeCounts(), count: rules.count)
-        for result in results { perRule[result.ruleIndex].add(result.result.outcome) }
-        return zip(rules, perRule).map { ($0, $1) }
+        zip(rules, ruleCounts).map { ($0, $1) }
     }
 
     public var recordsEvaluated: Int { recordsRead - recordsRejected }
 
     /// Whether any result that is not waived breaks a rule of the given level or above.
     public func hasNoncompliance(atLeast level: Rule.Level) -> Bool {
-        results.contains { $0.result.outcome == .noncompliant && $0.waiver == nil && rules[$0.ruleIndex].level >= level }
+        unwaivedNoncompliance.contains { $0 >= level }
     }
 
     /// Compliance per Grundpakke section, in the order sections first appear in the rules.
     public var countsBySection: [(section: String, counts: OutcomeCounts)] {
         var order: [String] = []
         var counts: [String: OutcomeCounts] = [:]
-        for rule in rules where counts[rule.section] == nil {
-            order.append(rule.section)
-            counts[rule.section] = OutcomeCounts()
+        for (rule, ruleCounts) in zip(rules, ruleCounts) {
+            if counts[rule.section] == nil { order.append(rule.section) }
+            counts[rule.section, default: OutcomeCounts()].add(ruleCounts)
         }
-        for result in results { counts[rules[result.ruleIndex].section]?.add(result.result.outcome) }
         return order.map { ($0, counts[$0] ?? OutcomeCounts()) }
     }
 
     /// Compliance per shelter (its profile, cases and children together), by shelter id.
     public var countsByShelter: [(shelterID: String, counts: OutcomeCounts)] {
-        var counts: [String: OutcomeCounts] = [:]
-        for result in results { counts[result.subject.shelterID, default: OutcomeCounts()].add(result.result.outcome) }
-        return counts.keys.sorted().map { ($0, counts[$0] ?? OutcomeCounts()) }
+        shelterCounts.keys.sorted().map { ($0, shelterCounts[$0] ?? OutcomeCounts()) }
     }
 
-    public var hasRuleErrors: Bool { results.contains { $0.result.outcome == .error } }
+    public var hasRuleErrors: Bool { outcomeCounts[.error] > 0 }
 }

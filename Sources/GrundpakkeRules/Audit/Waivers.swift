@@ -55,33 +55,60 @@ public enum Waivers {
         return (waivers, diagnostics)
     }
 
-    /// Marks every finding a waiver in force covers. A waiver covers a rule id exactly, and a
-    /// subject by its own id, its case's id or its shelter's id (or `*`). Expired waivers and
-    /// waivers that cover no finding are reported.
+    /// Marks every finding a waiver in force covers, in a report already built (the streaming
+    /// audit uses `WaiverMatcher` directly).
     public static func apply(_ waivers: [Waiver], to report: inout Report) {
-        report.waiversUsed = true
-        var used = Set<Int>()
-        let active = waivers.enumerated().filter { $0.element.expires >= report.asOf }
+        var matcher = WaiverMatcher(waivers, asOf: report.asOf)
+        report.unwaivedNoncompliance = []
+        report.waivedCount = 0
         for index in report.results.indices {
-            let item = report.results[index]
-            guard [.noncompliant, .pending, .incomplete].contains(item.result.outcome) else { continue }
-            let ruleID = report.rules[item.ruleIndex].id
-            guard let match = active.first(where: { covers($0.element, ruleID: ruleID, subject: item.subject) }) else { continue }
-            report.results[index].waiver = match.element
-            used.insert(match.offset)
-        }
-        for (offset, waiver) in waivers.enumerated() {
-            if waiver.expires < report.asOf {
-                report.waiverNotices.append(WaiverNotice(kind: .expired, waiver: waiver))
-            } else if !used.contains(offset) {
-                report.waiverNotices.append(WaiverNotice(kind: .unmatched, waiver: waiver))
+            let rule = report.rules[report.results[index].ruleIndex]
+            matcher.mark(&report.results[index], rule: rule)
+            if report.results[index].waiver != nil { report.waivedCount += 1 }
+            if report.results[index].result.outcome == .noncompliant, report.results[index].waiver == nil {
+                report.unwaivedNoncompliance.insert(rule.level)
             }
         }
+        report.waiversUsed = true
+        report.waiverNotices = matcher.notices
     }
 
     static func covers(_ waiver: Waiver, ruleID: String, subject: SubjectReference) -> Bool {
         guard waiver.rule == ruleID else { return false }
         return waiver.subject == "*" || waiver.subject == subject.id || waiver.subject == subject.caseID
             || waiver.subject == subject.shelterID
+    }
+}
+
+/// Applies waivers one result at a time, remembering which were used.
+public struct WaiverMatcher: Sendable {
+    let waivers: [Waiver]
+    let asOf: CivilDate
+    private var used = Set<Int>()
+
+    public init(_ waivers: [Waiver], asOf: CivilDate) {
+        self.waivers = waivers
+        self.asOf = asOf
+    }
+
+    /// Covers a finding (noncompliant, pending or incomplete) with the first waiver in force
+    /// that names its rule and its subject, case or shelter (or `*`).
+    public mutating func mark(_ item: inout AuditResult, rule: Rule) {
+        guard [.noncompliant, .pending, .incomplete].contains(item.result.outcome) else { return }
+        for (offset, waiver) in waivers.enumerated() where waiver.expires >= asOf {
+            if Waivers.covers(waiver, ruleID: rule.id, subject: item.subject) {
+                item.waiver = waiver
+                used.insert(offset)
+                return
+            }
+        }
+    }
+
+    /// Expired waivers, and waivers in force that covered nothing, in file order.
+    public var notices: [WaiverNotice] {
+        waivers.enumerated().compactMap { offset, waiver in
+            if waiver.expires < asOf { return WaiverNotice(kind: .expired, waiver: waiver) }
+            return used.contains(offset) ? nil : WaiverNotice(kind: .unmatched, waiver: waiver)
+        }
     }
 }

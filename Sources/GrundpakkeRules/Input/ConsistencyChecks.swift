@@ -7,36 +7,27 @@ public enum ConsistencyChecks {
     /// Rejects the records that cannot be judged (each with a located error) and adds warnings.
     /// Counts stay consistent: a rejected record stays in `results`, without its record.
     public static func apply(to batch: inout InputBatch, asOf: CivilDate) {
-        var firstCase: [String: SourceLocation] = [:]
-        var shelterProfiles = Set<String>()
-        for result in batch.results {
-            if let record = result.record, record.kind == .shelter { shelterProfiles.insert(record.id) }
-        }
-        var casesWithoutProfile: [String: (location: SourceLocation, count: Int)] = [:]
+        var registry = CaseRegistry()
         for index in batch.results.indices {
-            guard let record = batch.results[index].record, record.kind == .case else { continue }
-            var problems = dateProblems(record, asOf: asOf) + childProblems(record)
-            let key = "\(record.shelterID)\u{0}\(record.id)"
-            if let first = firstCase[key] {
-                problems.append(.error(at: record.location, code: "input.duplicate-case",
-                    "expected each case_id once per shelter, found '\(record.id)' again",
-                    hint: "it was first given at \(first); if these are two stays, give them different ids"))
-            } else {
-                firstCase[key] = record.location
-            }
+            guard let record = batch.results[index].record else { continue }
+            var problems = recordProblems(record, asOf: asOf)
+            if let duplicate = registry.register(record) { problems.append(duplicate) }
             if !problems.isEmpty {
-                batch.results[index].diagnostics += problems.map(redacted)
-                if problems.contains(where: \.isError) { batch.results[index].record = nil }
-            }
-            if batch.results[index].record != nil, !shelterProfiles.contains(record.shelterID) {
-                casesWithoutProfile[record.shelterID, default: (record.location, 0)].count += 1
+                batch.results[index].diagnostics += problems
+                if problems.contains(where: \.isError) {
+                    batch.results[index].record = nil
+                    registry.forget(record)
+                }
             }
         }
-        for (shelterID, found) in casesWithoutProfile.sorted(by: { $0.value.location < $1.value.location }) {
-            batch.fileDiagnostics.append(redacted(.warning(at: found.location, code: "input.no-shelter-profile",
-                "shelter_id '\(shelterID)' has no shelter profile in this run (\(found.count) case\(found.count == 1 ? "" : "s"))",
-                hint: "add the shelter's profile to check the shelter rules too, or check the spelling of shelter_id")))
-        }
+        batch.fileDiagnostics += registry.warnings
+    }
+
+    /// The problems one record has on its own: dates in an impossible order, ages outside
+    /// childhood, a child listed twice.
+    public static func recordProblems(_ record: InputRecord, asOf: CivilDate) -> [Diagnostic] {
+        guard record.kind == .case else { return [] }
+        return (dateProblems(record, asOf: asOf) + childProblems(record)).map(redacted)
     }
 
     private static func date(_ map: MapValue, _ path: [String]) -> CivilDate? {
@@ -93,5 +84,63 @@ public enum ConsistencyChecks {
         copy.message = CPRRedaction.redact(copy.message)
         copy.hint = copy.hint.map(CPRRedaction.redact)
         return copy
+    }
+}
+
+/// What the checks across records remember: every case key seen (as a 64-bit hash, so that a
+/// million cases cost megabytes, not hundreds of them), the shelters with a profile, and the
+/// cases of shelters without one.
+public struct CaseRegistry: Sendable {
+    private var firstSeen: [UInt64: SourceLocation] = [:]
+    private var profiles = Set<String>()
+    private var casesByShelter: [String: (location: SourceLocation, count: Int)] = [:]
+
+    public init() {}
+
+    /// Notes an accepted record; for a case whose id its shelter already used, the error that
+    /// rejects it.
+    public mutating func register(_ record: InputRecord) -> Diagnostic? {
+        if record.kind == .shelter {
+            profiles.insert(record.id)
+            return nil
+        }
+        let key = CaseRegistry.key(record)
+        if let first = firstSeen[key] {
+            return .error(at: record.location, code: "input.duplicate-case",
+                "expected each case_id once per shelter, found '\(CPRRedaction.redact(record.id))' again",
+                hint: "it was first given at \(first); if these are two stays, give them different ids")
+        }
+        firstSeen[key] = record.location
+        casesByShelter[record.shelterID, default: (record.location, 0)].count += 1
+        return nil
+    }
+
+    /// Takes back a record registered but then rejected for another reason.
+    public mutating func forget(_ record: InputRecord) {
+        guard record.kind == .case else { return }
+        let key = CaseRegistry.key(record)
+        guard firstSeen[key] == record.location else { return }
+        firstSeen[key] = nil
+        if let entry = casesByShelter[record.shelterID] {
+            casesByShelter[record.shelterID] = entry.count > 1 ? (entry.location, entry.count - 1) : nil
+        }
+    }
+
+    /// One warning per shelter whose cases were read without its profile.
+    public var warnings: [Diagnostic] {
+        casesByShelter.filter { !profiles.contains($0.key) }.sorted { $0.value.location < $1.value.location }.map { shelterID, found in
+            .warning(at: found.location, code: "input.no-shelter-profile",
+                "shelter_id '\(CPRRedaction.redact(shelterID))' has no shelter profile in this run (\(found.count) case\(found.count == 1 ? "" : "s"))",
+                hint: "add the shelter's profile to check the shelter rules too, or check the spelling of shelter_id")
+        }
+    }
+
+    /// FNV-1a over shelter id, a separator and case id: stable across runs, so output is too.
+    static func key(_ record: InputRecord) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in record.shelterID.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        hash = (hash ^ 0xFF) &* 0x100_0000_01B3
+        for byte in record.id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        return hash
     }
 }

@@ -2,13 +2,25 @@
 /// missing data is decided by the data that is there (CEL's error absorption), `null` counts as
 /// "not done", and a deadline is compliant, late, overdue, pending or open.
 extension CompiledRule {
-    /// `documents` are the subject's variables in `subject.variables` order.
+    /// The full result: outcome, legal basis and evidence. `documents` are the subject's
+    /// variables in `subject.variables` order.
     public func evaluate(_ documents: [Value], asOf: CivilDate) -> RuleResult {
-        var bindings = bindingsTemplate
-        for (slot, document) in zip(variableSlots, documents) { bindings[slot: slot] = document }
-        bindings[slot: asOfSlot] = .date(asOf)
+        explain(judge(documents, asOf: asOf), documents, asOf: asOf)
+    }
 
-        var result = decide(bindings, asOf: asOf)
+    /// The outcome alone (with due date, days late and missing paths), without evidence or
+    /// citations: what a summary needs, at a fraction of the cost.
+    public func judge(_ documents: [Value], asOf: CivilDate) -> RuleResult {
+        var result = decide(bind(documents, asOf: asOf), asOf: asOf)
+        if !result.missing.isEmpty { result.missing = Array(Set(result.missing.map(relative))).sorted() }
+        return result
+    }
+
+    /// Adds the legal basis in force and the evidence to a judged result, for the results a
+    /// report lists.
+    public func explain(_ judged: RuleResult, _ documents: [Value], asOf: CivilDate) -> RuleResult {
+        let bindings = bind(documents, asOf: asOf)
+        var result = judged
         result.legalBasis = legalBasis(bindings, asOf: asOf)
         result.evidence = evidence.compactMap { item in
             switch item.program.result(bindings) {
@@ -17,8 +29,14 @@ extension CompiledRule {
             case .failure: return nil
             }
         }
-        result.missing = Array(Set(result.missing.map(relative))).sorted()
         return result
+    }
+
+    private func bind(_ documents: [Value], asOf: CivilDate) -> Bindings {
+        var bindings = bindingsTemplate
+        for (slot, document) in zip(variableSlots, documents) { bindings[slot: slot] = document }
+        bindings[slot: asOfSlot] = .date(asOf)
+        return bindings
     }
 
     private func decide(_ bindings: Bindings, asOf: CivilDate) -> RuleResult {

@@ -1,0 +1,132 @@
+import Foundation
+import RuleDSL
+
+/// The whole audit as a stream: files are read in order and cut into chunks; chunks are parsed,
+/// validated and judged on every core at once; their results are merged back in input order,
+/// so the report is the same, byte for byte, as a run on one core.
+public struct AuditRun: Sendable {
+    public var auditor: Auditor
+    public var stream: InputStream
+    /// Chunks in flight at once; bounds memory.
+    public var parallelism: Int
+
+    public init(auditor: Auditor, stream: InputStream = InputStream(), parallelism: Int = AuditRun.defaultParallelism) {
+        self.auditor = auditor
+        self.stream = stream
+        self.parallelism = max(1, parallelism)
+    }
+
+    public static var defaultParallelism: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// One record after its chunk was processed.
+    struct Judged: Sendable {
+        var record: InputRecord?
+        var diagnostics: [Diagnostic]
+        var results: [AuditResult]
+        var subjects: [SubjectReference.Kind: Int]
+    }
+
+    /// Reads, checks and judges everything below `paths` into `builder`; `progress` is called
+    /// after each merged chunk with the number of records read so far.
+    public func run(paths: [String], into builder: inout ReportBuilder, progress: (Int) -> Void = { _ in }) async {
+        var registry = CaseRegistry()
+        var merged = 0
+        var nextToMerge = 0
+        var submitted = 0
+        var ready: [Int: [Judged]] = [:]
+        let auditor = self.auditor
+        let reader = RecordReader(limits: stream.limits)
+
+        func merge(_ chunk: [Judged], into builder: inout ReportBuilder) {
+            for item in chunk {
+                guard let record = item.record else {
+                    builder.add(rejected: item.diagnostics)
+                    continue
+                }
+                if let duplicate = registry.register(record) {
+                    builder.add(rejected: item.diagnostics + [duplicate])
+                    continue
+                }
+                builder.add(evaluated: item.results, subjects: item.subjects, diagnostics: item.diagnostics)
+            }
+            merged += chunk.count
+            progress(merged)
+        }
+
+        let fileProblems = await withTaskGroup(of: (Int, [Judged]).self, returning: [Diagnostic].self) { group in
+            let problems = await stream.read(paths: paths) { chunk in
+                let index = submitted
+                submitted += 1
+                group.addTask { (index, AuditRun.process(chunk, reader: reader, auditor: auditor)) }
+                // Keep at most `parallelism` chunks in flight, merging finished ones in order.
+                while submitted - nextToMerge > parallelism, let (done, judged) = await group.next() {
+                    ready[done] = judged
+                    while let chunk = ready.removeValue(forKey: nextToMerge) {
+                        merge(chunk, into: &builder)
+                        nextToMerge += 1
+                    }
+                }
+            }
+            while let (done, judged) = await group.next() {
+                ready[done] = judged
+                while let chunk = ready.removeValue(forKey: nextToMerge) {
+                    merge(chunk, into: &builder)
+                    nextToMerge += 1
+                }
+            }
+            return problems
+        }
+        builder.add(fileProblems)
+        builder.add(registry.warnings)
+    }
+
+    /// Parses, validates and judges one chunk (runs on any core).
+    static func process(_ chunk: [PendingInput], reader: RecordReader, auditor: Auditor) -> [Judged] {
+        var judged: [Judged] = []
+        judged.reserveCapacity(chunk.count)
+        for item in chunk {
+            for result in reader.records(from: item) {
+                guard let record = result.record else {
+                    judged.append(Judged(record: nil, diagnostics: result.diagnostics, results: [], subjects: [:]))
+                    continue
+                }
+                let problems = ConsistencyChecks.recordProblems(record, asOf: auditor.asOf)
+                if problems.contains(where: \.isError) {
+                    judged.append(Judged(record: nil, diagnostics: result.diagnostics + problems, results: [], subjects: [:]))
+                    continue
+                }
+                var subjects: [SubjectReference.Kind: Int] = [:]
+                let results = auditor.evaluate(record, counting: &subjects)
+                judged.append(Judged(record: record, diagnostics: result.diagnostics + problems, results: results, subjects: subjects))
+            }
+        }
+        return judged
+    }
+}
+
+/// Turns pending input into records (parsing JSON Lines lines on the way).
+struct RecordReader: Sendable {
+    let limits: DocumentLimits
+    private let builder = RecordBuilder()
+
+    init(limits: DocumentLimits) {
+        self.limits = limits
+    }
+
+    func records(from item: PendingInput) -> [RecordResult] {
+        switch item {
+        case .rejected(let result):
+            return [result]
+        case .document(let node):
+            return builder.records(fromDocument: node)
+        case .line(let bytes, let file, let line):
+            switch JSONReader(limits: limits).read(bytes, file: file, firstLine: line) {
+            case .success(let node):
+                return builder.records(fromLine: node)
+            case .failure(let diagnostic):
+                let location = SourceLocation(file: file, line: line, column: 1)
+                return [RecordResult(record: nil, location: location, diagnostics: [InputStream.redacted(diagnostic)])]
+            }
+        }
+    }
+}

@@ -1,0 +1,202 @@
+import Foundation
+import RuleDSL
+
+/// The raw material of records, read in file order and cheap to hand to another core: a line
+/// of JSON Lines still to parse, a parsed YAML or JSON document, or a problem already found.
+public enum PendingInput: Sendable {
+    case line(ArraySlice<UInt8>, file: String, line: Int)
+    case document(Node)
+    case rejected(RecordResult)
+}
+
+/// Reads input files in order and hands them on in chunks, so that memory stays flat however
+/// large a JSON Lines export is: such files are read in blocks, never whole.
+public struct InputStream: Sendable {
+    public var limits: DocumentLimits
+    /// Records per chunk handed on.
+    public var chunkSize: Int
+    /// Bytes read from a JSON Lines file at a time.
+    public var blockSize: Int
+
+    public init(limits: DocumentLimits = .standard, chunkSize: Int = 2048, blockSize: Int = 4 << 20) {
+        self.limits = limits
+        self.chunkSize = chunkSize
+        self.blockSize = blockSize
+    }
+
+    /// Calls `body` with consecutive chunks of every file below `paths` (sorted), and returns
+    /// the problems that belong to no record (a path that does not exist).
+    public func read(paths: [String], _ body: ([PendingInput]) async -> Void) async -> [Diagnostic] {
+        let (files, problems) = InputFiles.expand(paths)
+        var chunk: [PendingInput] = []
+        chunk.reserveCapacity(chunkSize)
+        func emit(_ item: PendingInput) async {
+            chunk.append(item)
+            if chunk.count >= chunkSize {
+                await body(chunk)
+                chunk.removeAll(keepingCapacity: true)
+            }
+        }
+        for path in files {
+            let file = CPRRedaction.redact(path)
+            guard let format = InputFormat(path: path), let handle = FileHandle(forReadingAtPath: path) else {
+                await emit(.rejected(RecordResult(record: nil, location: SourceLocation(file: file, line: 1, column: 1), diagnostics: [
+                    .error(at: SourceLocation(file: file, line: 1, column: 1), code: "input.file",
+                        "expected a readable file, found '\(file)' unreadable", hint: "check the file's permissions"),
+                ])))
+                continue
+            }
+            defer { try? handle.close() }
+            if format == .jsonLines {
+                for item in lines(of: handle, file: file) { await emit(item) }
+            } else {
+                let bytes = [UInt8]((try? handle.readToEnd()) ?? Data())
+                for item in documents(bytes, file: file, format: format) { await emit(item) }
+            }
+        }
+        if !chunk.isEmpty { await body(chunk) }
+        return problems.map(InputStream.redacted)
+    }
+
+    /// Every non-blank line of a JSON Lines file, read block by block as the caller asks.
+    private func lines(of handle: FileHandle, file: String) -> JSONLinesIterator {
+        JSONLinesIterator(handle: handle, file: file, blockSize: blockSize, maxLine: limits.maxLineBytes)
+    }
+
+    /// Pulls lines out of a file one block at a time: at most one block and one line are held.
+    struct JSONLinesIterator: IteratorProtocol, Sequence {
+        let handle: FileHandle
+        let file: String
+        let blockSize: Int
+        let maxLine: Int
+        private var buffer: [UInt8] = []
+        private var position = 0
+        /// Where the search for the next line break goes on (everything before it was searched).
+        private var scanned = 0
+        private var lineNumber = 0
+        private var atEnd = false
+        private var first = true
+
+        init(handle: FileHandle, file: String, blockSize: Int, maxLine: Int) {
+            self.handle = handle
+            self.file = file
+            self.blockSize = blockSize
+            self.maxLine = maxLine
+        }
+
+        mutating func next() -> PendingInput? {
+            while true {
+                if let newline = buffer[Swift.max(position, scanned)...].firstIndex(of: UInt8(ascii: "\n")) {
+                    lineNumber += 1
+                    let line = buffer[position..<newline]
+                    position = newline + 1
+                    scanned = position
+                    if let item = InputStream.line(line, file: file, line: lineNumber, limit: maxLine) { return item }
+                    continue
+                }
+                if atEnd {
+                    guard position < buffer.count else { return nil }
+                    lineNumber += 1
+                    let line = buffer[position...]
+                    position = buffer.count
+                    if let item = InputStream.line(line, file: file, line: lineNumber, limit: maxLine) { return item }
+                    return nil
+                }
+                // A line longer than the limit is reported and skipped without holding it whole.
+                if buffer.count - position > maxLine {
+                    lineNumber += 1
+                    let length = buffer.count - position
+                    skipRestOfLine()
+                    return InputStream.longLine(file: file, line: lineNumber, length: length, limit: maxLine)
+                }
+                scanned = buffer.count
+                refill()
+            }
+        }
+
+        /// Keeps the unread tail and appends the next block (amortised: a long line grows the
+        /// buffer in place instead of being copied on every block).
+        private mutating func refill() {
+            let block = (try? handle.read(upToCount: blockSize)) ?? Data()
+            if position > 0 {
+                buffer.removeFirst(position)
+                scanned -= position
+                position = 0
+            }
+            buffer.append(contentsOf: block)
+            if first {
+                first = false
+                if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
+            }
+            if block.isEmpty { atEnd = true }
+        }
+
+        private mutating func skipRestOfLine() {
+            buffer = []
+            position = 0
+            scanned = 0
+            while !atEnd {
+                let block = (try? handle.read(upToCount: blockSize)) ?? Data()
+                if block.isEmpty {
+                    atEnd = true
+                    return
+                }
+                if let newline = block.firstIndex(of: UInt8(ascii: "\n")) {
+                    buffer = Array(block[(newline + 1)...])
+                    return
+                }
+            }
+        }
+    }
+
+    private static func line(_ slice: ArraySlice<UInt8>, file: String, line: Int, limit: Int) -> PendingInput? {
+        var text = slice
+        if text.last == UInt8(ascii: "\r") { text = text.dropLast() }
+        guard text.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else { return nil }
+        guard text.count <= limit else { return longLine(file: file, line: line, length: text.count, limit: limit) }
+        return .line(ArraySlice(text), file: file, line: line)
+    }
+
+    private static func longLine(file: String, line: Int, length: Int, limit: Int) -> PendingInput {
+        let location = SourceLocation(file: file, line: line, column: 1)
+        return .rejected(RecordResult(record: nil, location: location, diagnostics: [
+            .error(at: location, code: "input.limit.line-length",
+                "the line is more than \(limit) bytes long (at least \(length))",
+                hint: "one case per line; check that line breaks were not lost"),
+        ]))
+    }
+
+    /// The documents of a YAML or JSON file, and its syntax errors as rejected records, in order.
+    func documents(_ bytes: [UInt8], file: String, format: InputFormat) -> [PendingInput] {
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        guard bytes.count <= limits.maxFileBytes else {
+            return [.rejected(RecordResult(record: nil, location: start, diagnostics: [
+                .error(at: start, code: "input.limit.file-size",
+                    "the file is \(bytes.count) bytes, more than the limit of \(limits.maxFileBytes)",
+                    hint: "split it, or use JSON Lines for large exports: it is read line by line"),
+            ]))]
+        }
+        if format == .json {
+            switch JSONReader(limits: limits).read(bytes[...], file: file) {
+            case .success(let node): return (node.sequenceItems ?? [node]).map(PendingInput.document)
+            case .failure(let diagnostic):
+                return [.rejected(RecordResult(record: nil, location: diagnostic.location ?? start, diagnostics: [InputStream.redacted(diagnostic)]))]
+            }
+        }
+        let loaded = YAMLLoader(limits: limits).load(bytes, file: file)
+        var items: [(SourceLocation, PendingInput)] = loaded.documents.map { ($0.location, .document($0)) }
+        for diagnostic in loaded.diagnostics {
+            let location = diagnostic.location ?? start
+            items.append((location, .rejected(RecordResult(record: nil, location: location, diagnostics: [InputStream.redacted(diagnostic)]))))
+        }
+        return items.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+
+    static func redacted(_ diagnostic: Diagnostic) -> Diagnostic {
+        var copy = diagnostic
+        copy.message = CPRRedaction.redact(copy.message)
+        copy.hint = copy.hint.map(CPRRedaction.redact)
+        if let file = copy.location?.file { copy.location?.file = CPRRedaction.redact(file) }
+        return copy
+    }
+}
