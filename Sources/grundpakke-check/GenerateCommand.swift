@@ -39,7 +39,9 @@ struct Generate: ParsableCommand {
 
     func validate() throws {
         guard cases >= 0 else { throw ValidationError("--cases must be 0 or more") }
-        guard shelters >= 1 else { throw ValidationError("--shelters must be at least 1") }
+        guard (1...SampleGenerator.Configuration.maxShelters).contains(shelters) else {
+            throw ValidationError("--shelters must be from 1 to \(SampleGenerator.Configuration.maxShelters)")
+        }
         if output == nil, casesFormat != .jsonl {
             throw ValidationError("--cases-format yaml needs --output")
         }

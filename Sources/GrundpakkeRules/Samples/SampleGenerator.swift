@@ -21,9 +21,12 @@ public struct SampleGenerator: Sendable {
         /// The share of stays (and of shelter profiles) with no slip.
         public var goodPracticeShare: Double
 
+        public static let maxShelters = 9_999
+
         public init(seed: UInt64, shelters: Int, cases: Int, asOf: CivilDate, spanDays: Int = 730, goodPracticeShare: Double = 0.85) {
             self.seed = seed
-            self.shelters = max(1, shelters)
+            // At most four-digit shelter codes: a longer run of digits in an id could look like a CPR number.
+            self.shelters = min(max(1, shelters), Self.maxShelters)
             self.cases = max(0, cases)
             self.asOf = asOf
             self.spanDays = max(1, spanDays)

@@ -36,6 +36,12 @@ struct SampleGeneratorTests {
         #expect(first.sheltersYAML() != other.sheltersYAML())
     }
 
+    @Test("shelter codes stay at most four digits, so no id can hold a CPR-shaped run of digits")
+    func shelterCap() {
+        let configuration = SampleGenerator.Configuration(seed: 1, shelters: 1_000_000, cases: 0, asOf: Self.asOf)
+        #expect(configuration.shelters == 9_999)
+    }
+
     @Test("streaming in small chunks gives the same bytes as one piece")
     func chunked() {
         let generator = Self.generator(cases: 200)
