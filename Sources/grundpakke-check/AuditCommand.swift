@@ -16,20 +16,14 @@ struct Audit: AsyncParsableCommand {
     @Argument(help: "Files or directories to check.")
     var paths: [String]
 
-    @Option(help: "Report format: text or json.")
+    @Option(help: "Report format: text, markdown, html, json, junit, github or csv.")
     var format: ReportFormat = .text
 
     func validate() throws {
         guard csvSeparator.count == 1, let separator = csvSeparator.first, separator != "\"", !separator.isNewline else {
             throw ValidationError("--csv-separator takes one character other than a quote or a line break")
         }
-        guard Self.finishedFormats.contains(format) else {
-            throw ValidationError("--format \(format.rawValue) is not available yet; use text or json")
-        }
     }
-
-    /// Formats whose reporters are written; the others are refused rather than printing nothing.
-    static let finishedFormats: Set<ReportFormat> = [.text, .json]
 
     @Option(help: "Write the report to this file instead of standard output.")
     var output: String?

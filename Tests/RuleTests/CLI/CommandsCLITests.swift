@@ -113,4 +113,19 @@ struct CommandsCLITests {
         #expect(missing.status == 1)
         #expect(missing.stdout.contains("missing data: case.woman"))
     }
+
+    @Test(arguments: ["text", "markdown", "html", "json", "junit", "github", "csv"])
+    func everyFormatIsWrittenFromTheSamples(_ format: String) throws {
+        let run = try CLI.run(["audit", "sample-cases/cases", "sample-cases/shelters", "--as-of", "2025-06-30", "--format", format])
+        #expect(run.status == 1)
+        #expect(run.stdout.count > 1000)
+        #expect(!run.stdout.contains("\u{1B}["), "no colour codes in \(format) (NO_COLOR is set, and stdout is no terminal)")
+    }
+
+    @Test func theCSVSeparatorCanBeChanged() throws {
+        let run = try CLI.run(["audit", "sample-cases/shelters", "--as-of", "2025-06-30", "--format", "csv", "--csv-separator", ","])
+        #expect(run.stdout.split(separator: "\r\n").first?.hasPrefix("\u{FEFF}rule,level,section") == true)
+        let bad = try CLI.run(["audit", "sample-cases/shelters", "--format", "csv", "--csv-separator", "ab"])
+        #expect(bad.status == 2)
+    }
 }
