@@ -18,12 +18,11 @@ public struct AuditRun: Sendable {
 
     public static var defaultParallelism: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
-    /// One record after its chunk was processed.
+    /// One record after its chunk was processed: who it is and what it adds (nil when rejected).
     struct Judged: Sendable {
-        var record: InputRecord?
+        var identity: RecordIdentity?
         var diagnostics: [Diagnostic]
-        var results: [AuditResult]
-        var subjects: [SubjectReference.Kind: Int]
+        var tally: RecordTally?
     }
 
     /// Reads, checks and judges everything below `paths` into `builder`; `progress` is called
@@ -36,18 +35,19 @@ public struct AuditRun: Sendable {
         var ready: [Int: [Judged]] = [:]
         let auditor = self.auditor
         let reader = RecordReader(limits: stream.limits)
+        let context = builder.context
 
         func merge(_ chunk: [Judged], into builder: inout ReportBuilder) {
             for item in chunk {
-                guard let record = item.record else {
+                guard let identity = item.identity, let tally = item.tally else {
                     builder.add(rejected: item.diagnostics)
                     continue
                 }
-                if let duplicate = registry.register(record) {
+                if let duplicate = registry.register(identity) {
                     builder.add(rejected: item.diagnostics + [duplicate])
                     continue
                 }
-                builder.add(evaluated: item.results, subjects: item.subjects, diagnostics: item.diagnostics)
+                builder.add(tally, diagnostics: item.diagnostics)
             }
             merged += chunk.count
             progress(merged)
@@ -57,7 +57,7 @@ public struct AuditRun: Sendable {
             let problems = await stream.read(paths: paths) { chunk in
                 let index = submitted
                 submitted += 1
-                group.addTask { (index, AuditRun.process(chunk, reader: reader, auditor: auditor)) }
+                group.addTask { (index, AuditRun.process(chunk, reader: reader, auditor: auditor, context: context)) }
                 // Keep at most `parallelism` chunks in flight, merging finished ones in order.
                 while submitted - nextToMerge > parallelism, let (done, judged) = await group.next() {
                     ready[done] = judged
@@ -81,23 +81,24 @@ public struct AuditRun: Sendable {
     }
 
     /// Parses, validates and judges one chunk (runs on any core).
-    static func process(_ chunk: [PendingInput], reader: RecordReader, auditor: Auditor) -> [Judged] {
+    static func process(_ chunk: [PendingInput], reader: RecordReader, auditor: Auditor, context: TallyContext) -> [Judged] {
         var judged: [Judged] = []
         judged.reserveCapacity(chunk.count)
         for item in chunk {
             for result in reader.records(from: item) {
                 guard let record = result.record else {
-                    judged.append(Judged(record: nil, diagnostics: result.diagnostics, results: [], subjects: [:]))
+                    judged.append(Judged(identity: nil, diagnostics: result.diagnostics, tally: nil))
                     continue
                 }
                 let problems = ConsistencyChecks.recordProblems(record, asOf: auditor.asOf)
                 if problems.contains(where: \.isError) {
-                    judged.append(Judged(record: nil, diagnostics: result.diagnostics + problems, results: [], subjects: [:]))
+                    judged.append(Judged(identity: nil, diagnostics: result.diagnostics + problems, tally: nil))
                     continue
                 }
                 var subjects: [SubjectReference.Kind: Int] = [:]
                 let results = auditor.evaluate(record, counting: &subjects)
-                judged.append(Judged(record: record, diagnostics: result.diagnostics + problems, results: results, subjects: subjects))
+                let tally = context.tally(results, shelterID: record.shelterID, subjects: subjects)
+                judged.append(Judged(identity: record.identity, diagnostics: result.diagnostics + problems, tally: tally))
             }
         }
         return judged

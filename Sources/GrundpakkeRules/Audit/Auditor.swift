@@ -22,6 +22,7 @@ public struct Auditor: Sendable {
     /// A whole batch already in memory, in order (tests and small runs).
     public func audit(_ batch: InputBatch, toolVersion: String, pack: RulePack) -> Report {
         var builder = ReportBuilder(rules: rules.map(\.rule), asOf: asOf, selection: selection)
+        // Records already in memory still pass through the same tally as a streamed run.
         builder.add(batch.fileDiagnostics)
         for result in batch.results {
             guard let record = result.record else {
@@ -30,7 +31,7 @@ public struct Auditor: Sendable {
             }
             var subjects: [SubjectReference.Kind: Int] = [:]
             let results = evaluate(record, counting: &subjects)
-            builder.add(evaluated: results, subjects: subjects, diagnostics: result.diagnostics)
+            builder.add(evaluated: results, shelterID: record.shelterID, subjects: subjects, diagnostics: result.diagnostics)
         }
         return builder.finish(toolVersion: toolVersion, packName: pack.name, packVersion: pack.version)
     }

@@ -10,9 +10,11 @@ public enum Baseline {
         public var subjectID: String
         public var caseID: String?
         public var outcome: String
+
+        var key: Key { Key(rule: rule, subjectKind: subjectKind, subjectID: subjectID, caseID: caseID) }
     }
 
-    struct Key: Hashable {
+    struct Key: Hashable, Sendable {
         var rule: String
         var subjectKind: String
         var subjectID: String
@@ -54,56 +56,31 @@ public enum Baseline {
     }
 
     /// Marks each finding of a report already built new or unchanged and lists the earlier
-    /// findings that are findings no more (the streaming audit uses `BaselineComparer`).
+    /// findings that are findings no more. Only the results the report lists can be marked.
     public static func compare(_ report: inout Report, with previous: [Entry]) {
-        var comparer = BaselineComparer(previous)
+        let context = TallyContext(rules: report.rules, asOf: report.asOf, selection: .all, waivers: nil, baseline: previous)
+        var seen: [Key: String] = [:]
         var counts = (new: 0, unchanged: 0)
         for index in report.results.indices {
-            comparer.mark(&report.results[index], rule: report.rules[report.results[index].ruleIndex])
-            switch report.results[index].baseline {
-            case .new?: counts.new += 1
-            case .unchanged?: counts.unchanged += 1
-            case nil: break
-            }
+            var tally = context.tally([report.results[index]], shelterID: "", subjects: [:])
+            if let marked = tally.kept.popLast() { report.results[index] = marked }
+            counts.new += tally.baseline.new
+            counts.unchanged += tally.baseline.unchanged
+            for (key, outcome) in tally.baselineSeen { seen[key] = outcome }
         }
         report.baselineCounts = counts
-        report.resolvedFindings = comparer.resolved
+        report.resolvedFindings = resolved(previous, seen: seen)
     }
 
-}
-
-/// Compares results with a previous report one at a time. It remembers only the previous
-/// findings and which of them are still findings, so memory follows the number of findings.
-public struct BaselineComparer: Sendable {
-    private let previous: [Baseline.Entry]
-    private var before: [Baseline.Key: String] = [:]
-    /// Previous findings seen again, with the outcome they have now.
-    private var seen: [Baseline.Key: String] = [:]
-
-    public init(_ previous: [Baseline.Entry]) {
-        self.previous = previous
-        for entry in previous {
-            before[Baseline.Key(rule: entry.rule, subjectKind: entry.subjectKind, subjectID: entry.subjectID, caseID: entry.caseID)] = entry.outcome
-        }
-    }
-
-    public mutating func mark(_ item: inout AuditResult, rule: Rule) {
-        let key = Baseline.Key(rule: rule.id, subjectKind: item.subject.kind.rawValue, subjectID: item.subject.id, caseID: item.subject.caseID)
-        let earlier = before[key]
-        if earlier != nil { seen[key] = item.result.outcome.rawValue }
-        guard item.result.outcome.isFinding else { return }
-        item.baseline = earlier == item.result.outcome.rawValue ? .unchanged : .new
-    }
-
-    /// Previous findings that are not findings now.
-    public var resolved: [ResolvedFinding] {
+    /// The earlier findings that are not findings now, given the outcomes seen for them.
+    static func resolved(_ previous: [Entry], seen: [Key: String]) -> [ResolvedFinding] {
         previous.compactMap { entry in
-            let key = Baseline.Key(rule: entry.rule, subjectKind: entry.subjectKind, subjectID: entry.subjectID, caseID: entry.caseID)
-            let current = seen[key]
-            if let current, Baseline.findingOutcomes.contains(current) { return nil }
+            let current = seen[entry.key]
+            if let current, findingOutcomes.contains(current) { return nil }
             return ResolvedFinding(
                 rule: entry.rule, subjectKind: entry.subjectKind, subjectID: entry.subjectID, caseID: entry.caseID,
                 previousOutcome: entry.outcome, currentOutcome: current ?? "absent")
         }
     }
+
 }

@@ -89,27 +89,51 @@ public struct ResolvedFinding: Sendable, Hashable {
     public var currentOutcome: String
 }
 
-/// Outcome counts.
+/// Outcome counts: six plain integers, so that adding to them costs no hashing or allocation
+/// (they are added to for every one of millions of results).
 public struct OutcomeCounts: Sendable, Hashable {
-    public private(set) var counts: [Outcome: Int] = [:]
+    private var compliant = 0
+    private var noncompliant = 0
+    private var pending = 0
+    private var incomplete = 0
+    private var notApplicable = 0
+    private var error = 0
 
     public init() {}
 
-    public subscript(outcome: Outcome) -> Int { counts[outcome] ?? 0 }
-
-    public mutating func add(_ outcome: Outcome, _ amount: Int = 1) { counts[outcome, default: 0] += amount }
-
-    public mutating func add(_ other: OutcomeCounts) {
-        for (outcome, amount) in other.counts { add(outcome, amount) }
+    public subscript(outcome: Outcome) -> Int {
+        switch outcome {
+        case .compliant: return compliant
+        case .noncompliant: return noncompliant
+        case .pending: return pending
+        case .incomplete: return incomplete
+        case .notApplicable: return notApplicable
+        case .error: return error
+        }
     }
 
-    public var total: Int { counts.values.reduce(0, +) }
+    public mutating func add(_ outcome: Outcome, _ amount: Int = 1) {
+        switch outcome {
+        case .compliant: compliant += amount
+        case .noncompliant: noncompliant += amount
+        case .pending: pending += amount
+        case .incomplete: incomplete += amount
+        case .notApplicable: notApplicable += amount
+        case .error: error += amount
+        }
+    }
+
+    public mutating func add(_ other: OutcomeCounts) {
+        for outcome in Outcome.allCases { add(outcome, other[outcome]) }
+    }
+
+    public var total: Int { compliant + noncompliant + pending + incomplete + notApplicable + error }
 
     /// The share of decided results that comply: compliant / (compliant + noncompliant), or nil
     /// when nothing was decided.
     public var complianceShare: Double? {
-        let decided = self[.compliant] + self[.noncompliant]
-        return decided == 0 ? nil : Double(self[.compliant]) / Double(decided)
+        let decided = compliant + noncompliant
+        return decided == 0 ? nil : Double(compliant) / Double(decided)
     }
 }
 

@@ -1,22 +1,22 @@
 import RuleDSL
 
-/// Gathers a report record by record: counts every result, keeps only the results the report
-/// lists, and applies waivers and the baseline as results arrive.
+/// Gathers a report record by record, in input order: adds each record's tally, keeps the
+/// results the report lists, and remembers which waivers and earlier findings were touched.
 public struct ReportBuilder: Sendable {
-    public let rules: [Rule]
-    public let asOf: CivilDate
-    public let selection: ResultSelection
-    private var waivers: WaiverMatcher?
-    private var baseline: BaselineComparer?
+    public let context: TallyContext
+    private let waivers: [Waiver]?
+    private let baseline: [Baseline.Entry]?
 
     private var results: [AuditResult] = []
     private var outcomeCounts = OutcomeCounts()
     private var ruleCounts: [OutcomeCounts]
     private var shelterCounts: [String: OutcomeCounts] = [:]
-    private var subjectCounts: [SubjectReference.Kind: Int] = [:]
+    private var subjects = (shelters: 0, cases: 0, children: 0)
     private var unwaived = Set<Rule.Level>()
     private var waivedCount = 0
     private var baselineCounts = (new: 0, unchanged: 0)
+    private var waiversUsed = Set<Int>()
+    private var baselineSeen: [Baseline.Key: String] = [:]
     private var recordsRead = 0
     private var recordsRejected = 0
     private var errors: [Diagnostic] = []
@@ -24,36 +24,34 @@ public struct ReportBuilder: Sendable {
 
     public init(rules: [Rule], asOf: CivilDate, selection: ResultSelection = .all, waivers: [Waiver]? = nil,
                 baseline: [Baseline.Entry]? = nil) {
-        self.rules = rules
-        self.asOf = asOf
-        self.selection = selection
-        self.waivers = waivers.map { WaiverMatcher($0, asOf: asOf) }
-        self.baseline = baseline.map { BaselineComparer($0) }
+        context = TallyContext(rules: rules, asOf: asOf, selection: selection, waivers: waivers, baseline: baseline)
+        self.waivers = waivers
+        self.baseline = baseline
         ruleCounts = Array(repeating: OutcomeCounts(), count: rules.count)
     }
 
-    /// A record that was read and evaluated, with its results in report order.
-    public mutating func add(evaluated results: [AuditResult], subjects: [SubjectReference.Kind: Int], diagnostics: [Diagnostic]) {
+    /// A record evaluated here and now (the in-memory path).
+    public mutating func add(evaluated results: [AuditResult], shelterID: String, subjects: [SubjectReference.Kind: Int], diagnostics: [Diagnostic]) {
+        add(context.tally(results, shelterID: shelterID, subjects: subjects), diagnostics: diagnostics)
+    }
+
+    /// A record evaluated elsewhere, with its tally.
+    public mutating func add(_ tally: RecordTally, diagnostics: [Diagnostic]) {
         recordsRead += 1
         add(diagnostics)
-        for (kind, count) in subjects { subjectCounts[kind, default: 0] += count }
-        for var item in results {
-            let rule = rules[item.ruleIndex]
-            waivers?.mark(&item, rule: rule)
-            baseline?.mark(&item, rule: rule)
-            let outcome = item.result.outcome
-            outcomeCounts.add(outcome)
-            ruleCounts[item.ruleIndex].add(outcome)
-            shelterCounts[item.subject.shelterID, default: OutcomeCounts()].add(outcome)
-            if item.waiver != nil { waivedCount += 1 }
-            if outcome == .noncompliant, item.waiver == nil { unwaived.insert(rule.level) }
-            switch item.baseline {
-            case .new?: baselineCounts.new += 1
-            case .unchanged?: baselineCounts.unchanged += 1
-            case nil: break
-            }
-            if selection.includes(outcome) { self.results.append(item) }
-        }
+        subjects.shelters += tally.subjects.shelters
+        subjects.cases += tally.subjects.cases
+        subjects.children += tally.subjects.children
+        for (rule, outcome) in tally.outcomes { ruleCounts[rule].add(outcome) }
+        outcomeCounts.add(tally.counts)
+        shelterCounts[tally.shelterID, default: OutcomeCounts()].add(tally.counts)
+        unwaived.formUnion(tally.unwaived)
+        waivedCount += tally.waived
+        baselineCounts.new += tally.baseline.new
+        baselineCounts.unchanged += tally.baseline.unchanged
+        waiversUsed.formUnion(tally.waiversUsed)
+        for (key, outcome) in tally.baselineSeen { baselineSeen[key] = outcome }
+        results += tally.kept
     }
 
     /// A record that could not be evaluated, with the errors that say why.
@@ -71,11 +69,17 @@ public struct ReportBuilder: Sendable {
     }
 
     public func finish(toolVersion: String, packName: String, packVersion: String) -> Report {
-        Report(
-            toolVersion: toolVersion, packName: packName, packVersion: packVersion, rules: rules, asOf: asOf,
+        let notices = Waivers.notices(waivers ?? [], used: waiversUsed, asOf: context.asOf)
+        let resolved = baseline.map { Baseline.resolved($0, seen: baselineSeen) }
+        var subjectCounts: [SubjectReference.Kind: Int] = [:]
+        if subjects.shelters > 0 { subjectCounts[.shelter] = subjects.shelters }
+        if subjects.cases > 0 { subjectCounts[.case] = subjects.cases }
+        if subjects.children > 0 { subjectCounts[.child] = subjects.children }
+        return Report(
+            toolVersion: toolVersion, packName: packName, packVersion: packVersion, rules: context.rules, asOf: context.asOf,
             results: results, subjectCounts: subjectCounts, recordsRead: recordsRead, recordsRejected: recordsRejected,
-            inputErrors: errors, inputWarnings: warnings, waiverNotices: waivers?.notices ?? [], waiversUsed: waivers != nil,
-            resolvedFindings: baseline?.resolved, outcomeCounts: outcomeCounts, ruleCounts: ruleCounts,
+            inputErrors: errors, inputWarnings: warnings, waiverNotices: notices, waiversUsed: waivers != nil,
+            resolvedFindings: resolved, outcomeCounts: outcomeCounts, ruleCounts: ruleCounts,
             shelterCounts: shelterCounts, unwaivedNoncompliance: unwaived, waivedCount: waivedCount,
             baselineCounts: baselineCounts)
     }

@@ -56,59 +56,34 @@ public enum Waivers {
     }
 
     /// Marks every finding a waiver in force covers, in a report already built (the streaming
-    /// audit uses `WaiverMatcher` directly).
+    /// audit marks results as they are judged).
     public static func apply(_ waivers: [Waiver], to report: inout Report) {
-        var matcher = WaiverMatcher(waivers, asOf: report.asOf)
+        let context = TallyContext(rules: report.rules, asOf: report.asOf, selection: .all, waivers: waivers, baseline: nil)
+        var used = Set<Int>()
         report.unwaivedNoncompliance = []
         report.waivedCount = 0
         for index in report.results.indices {
-            let rule = report.rules[report.results[index].ruleIndex]
-            matcher.mark(&report.results[index], rule: rule)
-            if report.results[index].waiver != nil { report.waivedCount += 1 }
-            if report.results[index].result.outcome == .noncompliant, report.results[index].waiver == nil {
-                report.unwaivedNoncompliance.insert(rule.level)
-            }
+            var tally = context.tally([report.results[index]], shelterID: "", subjects: [:])
+            if let marked = tally.kept.popLast() { report.results[index] = marked }
+            used.formUnion(tally.waiversUsed)
+            report.waivedCount += tally.waived
+            report.unwaivedNoncompliance.formUnion(tally.unwaived)
         }
         report.waiversUsed = true
-        report.waiverNotices = matcher.notices
+        report.waiverNotices = notices(waivers, used: used, asOf: report.asOf)
+    }
+
+    /// Expired waivers, and waivers in force that covered nothing (by index), in file order.
+    static func notices(_ waivers: [Waiver], used: Set<Int>, asOf: CivilDate) -> [WaiverNotice] {
+        waivers.enumerated().compactMap { offset, waiver in
+            if waiver.expires < asOf { return WaiverNotice(kind: .expired, waiver: waiver) }
+            return used.contains(offset) ? nil : WaiverNotice(kind: .unmatched, waiver: waiver)
+        }
     }
 
     static func covers(_ waiver: Waiver, ruleID: String, subject: SubjectReference) -> Bool {
         guard waiver.rule == ruleID else { return false }
         return waiver.subject == "*" || waiver.subject == subject.id || waiver.subject == subject.caseID
             || waiver.subject == subject.shelterID
-    }
-}
-
-/// Applies waivers one result at a time, remembering which were used.
-public struct WaiverMatcher: Sendable {
-    let waivers: [Waiver]
-    let asOf: CivilDate
-    private var used = Set<Int>()
-
-    public init(_ waivers: [Waiver], asOf: CivilDate) {
-        self.waivers = waivers
-        self.asOf = asOf
-    }
-
-    /// Covers a finding (noncompliant, pending or incomplete) with the first waiver in force
-    /// that names its rule and its subject, case or shelter (or `*`).
-    public mutating func mark(_ item: inout AuditResult, rule: Rule) {
-        guard [.noncompliant, .pending, .incomplete].contains(item.result.outcome) else { return }
-        for (offset, waiver) in waivers.enumerated() where waiver.expires >= asOf {
-            if Waivers.covers(waiver, ruleID: rule.id, subject: item.subject) {
-                item.waiver = waiver
-                used.insert(offset)
-                return
-            }
-        }
-    }
-
-    /// Expired waivers, and waivers in force that covered nothing, in file order.
-    public var notices: [WaiverNotice] {
-        waivers.enumerated().compactMap { offset, waiver in
-            if waiver.expires < asOf { return WaiverNotice(kind: .expired, waiver: waiver) }
-            return used.contains(offset) ? nil : WaiverNotice(kind: .unmatched, waiver: waiver)
-        }
     }
 }

@@ -11,12 +11,12 @@ public enum ConsistencyChecks {
         for index in batch.results.indices {
             guard let record = batch.results[index].record else { continue }
             var problems = recordProblems(record, asOf: asOf)
-            if let duplicate = registry.register(record) { problems.append(duplicate) }
+            if let duplicate = registry.register(record.identity) { problems.append(duplicate) }
             if !problems.isEmpty {
                 batch.results[index].diagnostics += problems
                 if problems.contains(where: \.isError) {
                     batch.results[index].record = nil
-                    registry.forget(record)
+                    registry.forget(record.identity)
                 }
             }
         }
@@ -99,7 +99,7 @@ public struct CaseRegistry: Sendable {
 
     /// Notes an accepted record; for a case whose id its shelter already used, the error that
     /// rejects it.
-    public mutating func register(_ record: InputRecord) -> Diagnostic? {
+    public mutating func register(_ record: RecordIdentity) -> Diagnostic? {
         if record.kind == .shelter {
             profiles.insert(record.id)
             return nil
@@ -116,7 +116,7 @@ public struct CaseRegistry: Sendable {
     }
 
     /// Takes back a record registered but then rejected for another reason.
-    public mutating func forget(_ record: InputRecord) {
+    public mutating func forget(_ record: RecordIdentity) {
         guard record.kind == .case else { return }
         let key = CaseRegistry.key(record)
         guard firstSeen[key] == record.location else { return }
@@ -136,7 +136,7 @@ public struct CaseRegistry: Sendable {
     }
 
     /// FNV-1a over shelter id, a separator and case id: stable across runs, so output is too.
-    static func key(_ record: InputRecord) -> UInt64 {
+    static func key(_ record: RecordIdentity) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in record.shelterID.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
         hash = (hash ^ 0xFF) &* 0x100_0000_01B3

@@ -31,6 +31,11 @@ public struct InputRecord: Sendable {
         self.childLocations = childLocations
     }
 
+    /// Who the record is, without its fields.
+    public var identity: RecordIdentity {
+        RecordIdentity(kind: kind, id: id, shelterID: shelterID, location: location)
+    }
+
     /// The children of a case, in the order given (an empty list for shelters or a `null` list).
     public var children: [MapValue] {
         guard case .list(let items)? = fields["children"] else { return [] }
@@ -46,4 +51,12 @@ public struct RecordResult: Sendable {
     public var diagnostics: [Diagnostic]
 
     public var isRejected: Bool { record == nil }
+}
+
+/// A record's kind, ids and place: what checks across records need to remember of it.
+public struct RecordIdentity: Sendable, Hashable {
+    public var kind: RecordKind
+    public var id: String
+    public var shelterID: String
+    public var location: SourceLocation
 }

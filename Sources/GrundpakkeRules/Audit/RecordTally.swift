@@ -1,0 +1,71 @@
+import RuleDSL
+
+/// What one record adds to a report, worked out on the core that judged it, so that merging in
+/// input order is cheap: counts, the results the report lists, and which waivers and earlier
+/// findings it touched.
+public struct RecordTally: Sendable {
+    var outcomes: [(rule: Int, outcome: Outcome)] = []
+    var counts = OutcomeCounts()
+    var shelterID = ""
+    var subjects = (shelters: 0, cases: 0, children: 0)
+    var unwaived = Set<Rule.Level>()
+    var waived = 0
+    var baseline = (new: 0, unchanged: 0)
+    var kept: [AuditResult] = []
+    var waiversUsed: [Int] = []
+    var baselineSeen: [(key: Baseline.Key, outcome: String)] = []
+}
+
+/// The read-only knowledge a tally needs: the rules, the selection, the waivers in force and
+/// the previous findings. `Sendable`, shared by every core.
+public struct TallyContext: Sendable {
+    public let rules: [Rule]
+    public let asOf: CivilDate
+    public let selection: ResultSelection
+    let waivers: [Waiver]?
+    let previous: [Baseline.Key: String]?
+
+    public init(rules: [Rule], asOf: CivilDate, selection: ResultSelection, waivers: [Waiver]?, baseline: [Baseline.Entry]?) {
+        self.rules = rules
+        self.asOf = asOf
+        self.selection = selection
+        self.waivers = waivers
+        previous = baseline.map { entries in
+            var before: [Baseline.Key: String] = [:]
+            for entry in entries { before[entry.key] = entry.outcome }
+            return before
+        }
+    }
+
+    /// One record's results, waived and compared as the options ask, counted and filtered.
+    public func tally(_ results: [AuditResult], shelterID: String, subjects: [SubjectReference.Kind: Int]) -> RecordTally {
+        var tally = RecordTally()
+        tally.shelterID = shelterID
+        tally.subjects = (subjects[.shelter] ?? 0, subjects[.case] ?? 0, subjects[.child] ?? 0)
+        tally.outcomes.reserveCapacity(results.count)
+        for var item in results {
+            let rule = rules[item.ruleIndex]
+            let outcome = item.result.outcome
+            if let waivers, outcome == .noncompliant || outcome == .pending || outcome == .incomplete,
+               let index = waivers.indices.first(where: { waivers[$0].expires >= asOf && Waivers.covers(waivers[$0], ruleID: rule.id, subject: item.subject) }) {
+                item.waiver = waivers[index]
+                tally.waiversUsed.append(index)
+                tally.waived += 1
+            }
+            if let previous {
+                let key = Baseline.Key(rule: rule.id, subjectKind: item.subject.kind.rawValue, subjectID: item.subject.id, caseID: item.subject.caseID)
+                let earlier = previous[key]
+                if earlier != nil { tally.baselineSeen.append((key, outcome.rawValue)) }
+                if outcome.isFinding {
+                    item.baseline = earlier == outcome.rawValue ? .unchanged : .new
+                    if item.baseline == .new { tally.baseline.new += 1 } else { tally.baseline.unchanged += 1 }
+                }
+            }
+            if outcome == .noncompliant, item.waiver == nil { tally.unwaived.insert(rule.level) }
+            tally.counts.add(outcome)
+            tally.outcomes.append((item.ruleIndex, outcome))
+            if selection.includes(outcome) { tally.kept.append(item) }
+        }
+        return tally
+    }
+}
