@@ -126,7 +126,7 @@ struct RecordReader: Sendable {
                 return builder.records(fromLine: node)
             case .failure(let diagnostic):
                 let location = SourceLocation(file: file, line: line, column: 1)
-                return [RecordResult(record: nil, location: location, diagnostics: [InputStream.redacted(diagnostic)])]
+                return [RecordResult(record: nil, location: location, diagnostics: [CPRRedaction.redact(diagnostic)])]
             }
         }
     }

@@ -27,7 +27,7 @@ public enum ConsistencyChecks {
     /// childhood, a child listed twice.
     public static func recordProblems(_ record: InputRecord, asOf: CivilDate) -> [Diagnostic] {
         guard record.kind == .case else { return [] }
-        return (dateProblems(record, asOf: asOf) + childProblems(record)).map(redacted)
+        return (dateProblems(record, asOf: asOf) + childProblems(record)).map(CPRRedaction.redact)
     }
 
     private static func date(_ map: MapValue, _ path: [String]) -> CivilDate? {
@@ -79,12 +79,6 @@ public enum ConsistencyChecks {
         return problems
     }
 
-    private static func redacted(_ diagnostic: Diagnostic) -> Diagnostic {
-        var copy = diagnostic
-        copy.message = CPRRedaction.redact(copy.message)
-        copy.hint = copy.hint.map(CPRRedaction.redact)
-        return copy
-    }
 }
 
 /// What the checks across records remember: every case key seen (as a 64-bit hash, so that a

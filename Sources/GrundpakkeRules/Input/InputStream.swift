@@ -55,7 +55,7 @@ public struct InputStream: Sendable {
             }
         }
         if !chunk.isEmpty { await body(chunk) }
-        return problems.map(InputStream.redacted)
+        return problems.map(CPRRedaction.redact)
     }
 
     /// Every non-blank line of a JSON Lines file, read block by block as the caller asks.
@@ -166,6 +166,22 @@ public struct InputStream: Sendable {
         ]))
     }
 
+    /// The lines of JSON Lines text already in memory.
+    func lines(_ bytes: [UInt8], file: String) -> [PendingInput] {
+        var items: [PendingInput] = []
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var lineNumber = 0
+        while start < bytes.count {
+            lineNumber += 1
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            if let item = InputStream.line(bytes[start..<end], file: file, line: lineNumber, limit: limits.maxLineBytes) {
+                items.append(item)
+            }
+            start = end + 1
+        }
+        return items
+    }
+
     /// The documents of a YAML or JSON file, and its syntax errors as rejected records, in order.
     func documents(_ bytes: [UInt8], file: String, format: InputFormat) -> [PendingInput] {
         let start = SourceLocation(file: file, line: 1, column: 1)
@@ -180,23 +196,16 @@ public struct InputStream: Sendable {
             switch JSONReader(limits: limits).read(bytes[...], file: file) {
             case .success(let node): return (node.sequenceItems ?? [node]).map(PendingInput.document)
             case .failure(let diagnostic):
-                return [.rejected(RecordResult(record: nil, location: diagnostic.location ?? start, diagnostics: [InputStream.redacted(diagnostic)]))]
+                return [.rejected(RecordResult(record: nil, location: diagnostic.location ?? start, diagnostics: [CPRRedaction.redact(diagnostic)]))]
             }
         }
         let loaded = YAMLLoader(limits: limits).load(bytes, file: file)
         var items: [(SourceLocation, PendingInput)] = loaded.documents.map { ($0.location, .document($0)) }
         for diagnostic in loaded.diagnostics {
             let location = diagnostic.location ?? start
-            items.append((location, .rejected(RecordResult(record: nil, location: location, diagnostics: [InputStream.redacted(diagnostic)]))))
+            items.append((location, .rejected(RecordResult(record: nil, location: location, diagnostics: [CPRRedaction.redact(diagnostic)]))))
         }
         return items.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
-    static func redacted(_ diagnostic: Diagnostic) -> Diagnostic {
-        var copy = diagnostic
-        copy.message = CPRRedaction.redact(copy.message)
-        copy.hint = copy.hint.map(CPRRedaction.redact)
-        if let file = copy.location?.file { copy.location?.file = CPRRedaction.redact(file) }
-        return copy
-    }
 }

@@ -78,7 +78,7 @@ public struct RecordBuilder: Sendable {
                     "this case is not checked because its case-export header has errors",
                     hint: "fix the errors reported for the header at line \(node.location.line)"))
             }
-            results[0].diagnostics = envelopeDiagnostics.map(redacted) + results[0].diagnostics
+            results[0].diagnostics = envelopeDiagnostics.map(CPRRedaction.redact) + results[0].diagnostics
             return results
         }
         var results: [RecordResult] = []
@@ -98,7 +98,7 @@ public struct RecordBuilder: Sendable {
             results.append(caseRecord(item, inherited: inherited))
         }
         if !envelopeDiagnostics.isEmpty, var first = results.first {
-            first.diagnostics = envelopeDiagnostics.map(redacted) + first.diagnostics
+            first.diagnostics = envelopeDiagnostics.map(CPRRedaction.redact) + first.diagnostics
             results[0] = first
         }
         return results
@@ -107,7 +107,7 @@ public struct RecordBuilder: Sendable {
     private func finish(_ validated: ValidatedValue, node: Node, kind: RecordKind, idField: String) -> RecordResult {
         // Identifiers are checked on the document itself, so a CPR number used as an id is named
         // even when the record has other errors too.
-        let diagnostics = validated.diagnostics.map(redacted) + cprProblems(in: node, idFields: [idField, "shelter_id"])
+        let diagnostics = validated.diagnostics.map(CPRRedaction.redact) + cprProblems(in: node, idFields: [idField, "shelter_id"])
         guard !diagnostics.contains(where: \.isError), case .map(let fields)? = validated.value,
               case .string(let id)? = fields[idField], case .string(let shelterID)? = fields["shelter_id"] else {
             return RecordResult(record: nil, location: node.location, diagnostics: diagnostics)
@@ -139,14 +139,8 @@ public struct RecordBuilder: Sendable {
     }
 
     private func rejected(at location: SourceLocation, _ diagnostics: [Diagnostic]) -> RecordResult {
-        RecordResult(record: nil, location: location, diagnostics: diagnostics.map(redacted))
+        RecordResult(record: nil, location: location, diagnostics: diagnostics.map(CPRRedaction.redact))
     }
 
     /// Every message that may quote input passes through here.
-    private func redacted(_ diagnostic: Diagnostic) -> Diagnostic {
-        var copy = diagnostic
-        copy.message = CPRRedaction.redact(copy.message)
-        copy.hint = copy.hint.map(CPRRedaction.redact)
-        return copy
-    }
 }

@@ -1,3 +1,5 @@
+import RuleDSL
+
 /// Finds and hides Danish CPR numbers.
 ///
 /// The checker must never print one, whatever a data producer put where: every message that can
@@ -26,6 +28,16 @@ public enum CPRRedaction {
             }
         }
         return changed ? String(decoding: output, as: UTF8.self) : text
+    }
+
+    /// A diagnostic with its message, hint and file name redacted: every message that may quote
+    /// input passes through here before anyone sees it.
+    public static func redact(_ diagnostic: Diagnostic) -> Diagnostic {
+        var copy = diagnostic
+        copy.message = redact(copy.message)
+        copy.hint = copy.hint.map(redact)
+        if let file = copy.location?.file { copy.location?.file = redact(file) }
+        return copy
     }
 
     /// Whether the text contains a CPR-shaped value anywhere.

@@ -14,6 +14,11 @@ public enum Suggestion {
         return best.distance <= allowed ? best.name : nil
     }
 
+    /// "did you mean 'x'?" for the closest candidate, or nil.
+    public static func hint(for word: String, among candidates: some Sequence<String>) -> String? {
+        closest(to: word, among: candidates).map { "did you mean '\($0)'?" }
+    }
+
     /// Damerau–Levenshtein distance (optimal string alignment): a swap of neighbours is one edit.
     static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
         if a.isEmpty { return b.count }

@@ -32,7 +32,7 @@ public struct RuleCompiler: Sendable {
         guard let subject = context.subject(named: rule.subject) else {
             return (nil, [Diagnostic.error(at: rule.location, code: "rule.subject",
                 "subject: expected one of \(context.subjects.map(\.name).joined(separator: ", ")), found '\(rule.subject)'",
-                hint: Suggestion.closest(to: rule.subject, among: context.subjects.map(\.name)).map { "did you mean '\($0)'?" })])
+                hint: Suggestion.hint(for: rule.subject, among: context.subjects.map(\.name)))])
         }
         var environment = ExprEnvironment(functions: context.functions)
         for variable in subject.variables {

@@ -114,7 +114,7 @@ struct RuleBuilder {
         let allowed = T.allCases.map(\.rawValue)
         reader.add(.error(at: reader.node[key]?.location, code: "rule.enum",
             "\(key): expected one of \(allowed.joined(separator: ", ")), found '\(text)'",
-            hint: Suggestion.closest(to: text, among: allowed).map { "did you mean '\($0)'?" }))
+            hint: Suggestion.hint(for: text, among: allowed)))
         return nil
     }
 
@@ -210,7 +210,7 @@ struct RuleBuilder {
                 let allowed = Outcome.reported.map(\.rawValue)
                 reader.add(.error(at: node["expect"]?.location, code: "rule.enum",
                     "example.expect: expected one of \(allowed.joined(separator: ", ")), found '\(expectText)'",
-                    hint: Suggestion.closest(to: expectText, among: allowed).map { "did you mean '\($0)'?" }))
+                    hint: Suggestion.hint(for: expectText, among: allowed)))
                 expected = nil
             }
         }

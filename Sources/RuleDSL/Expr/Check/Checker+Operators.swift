@@ -70,7 +70,7 @@ extension Checker {
         let declared = environment.functions.overloads(named: name)
         guard !declared.isEmpty else {
             return fail("undeclared function '\(display)'", at: offset,
-                        hint: Suggestions.hint(for: name, in: environment.functions.functionNames))
+                        hint: Suggestion.hint(for: name, among: environment.functions.functionNames))
         }
         let shaped = declared.filter { $0.isMember == isMember && $0.parameters.count == arguments.count }
         let candidates = shaped.filter { overload in

@@ -93,7 +93,7 @@ struct Checker {
             return CheckedNode(offset: offset, type: .type, kind: .constant(.type(TypeName(name))))
         }
         let candidates = environment.variableNames + scopes.map(\.name)
-        return fail("undeclared reference to '\(name)'", at: offset, hint: Suggestions.hint(for: name, in: candidates))
+        return fail("undeclared reference to '\(name)'", at: offset, hint: Suggestion.hint(for: name, among: candidates))
     }
 
     /// The path a missing-data report names for this node, e.g. `case.woman` or `case.children[]`.
@@ -120,7 +120,7 @@ struct Checker {
         case .object(let object):
             guard let declared = object.fields[field] else {
                 return fail("'\(object.name)' has no field '\(field)'", at: offset,
-                            hint: Suggestions.hint(for: field, in: object.fieldNames))
+                            hint: Suggestion.hint(for: field, among: object.fieldNames))
             }
             fieldType = declared.type
             selection.operandIsRecord = true
