@@ -85,6 +85,7 @@ struct Audit: AsyncParsableCommand {
         var builder = ReportBuilder(
             rules: auditor.rules.map(\.rule), asOf: evaluationDate, selection: results.selection,
             waivers: loadedWaivers, baseline: previous)
+        builder.sections = pack.pack.sections
         builder.add(problems)
         var meter = ProgressMeter()
         await AuditRun(auditor: auditor).run(paths: paths, into: &builder) { meter.update(records: $0) }

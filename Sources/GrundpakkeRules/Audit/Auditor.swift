@@ -22,6 +22,7 @@ public struct Auditor: Sendable {
     /// A whole batch already in memory, in order (tests and small runs).
     public func audit(_ batch: InputBatch, toolVersion: String, pack: RulePack) -> Report {
         var builder = ReportBuilder(rules: rules.map(\.rule), asOf: asOf, selection: selection)
+        builder.sections = pack.sections
         // Records already in memory still pass through the same tally as a streamed run.
         builder.add(batch.fileDiagnostics)
         for result in batch.results {

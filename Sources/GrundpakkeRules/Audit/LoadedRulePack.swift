@@ -23,6 +23,11 @@ public struct LoadedRulePack: Sendable {
         var compiled: [CompiledRule] = []
         for rule in pack.rules {
             diagnostics += RuleLint.check(rule)
+            if !pack.sections.isEmpty, !pack.sections.contains(where: { rule.section == $0 || rule.section.hasPrefix($0 + " ") }) {
+                diagnostics.append(.warning(at: rule.location, code: "rule.section",
+                    "\(rule.id): section '\(rule.section)' starts with none of the headings in pack.yaml",
+                    hint: Suggestion.hint(for: rule.section, among: pack.sections) ?? "cite the Grundpakke heading, optionally followed by a qualifier"))
+            }
             let (result, problems) = compiler.compile(rule)
             diagnostics += problems
             if let result { compiled.append(result) }

@@ -189,15 +189,27 @@ public struct Report: Sendable {
         unwaivedNoncompliance.contains { $0 >= level }
     }
 
-    /// Compliance per Grundpakke section, in the order sections first appear in the rules.
+    /// The standard's headings in its order (the pack's `sections`).
+    public var sections: [String] = []
+
+    /// The heading a rule is reported under: the first of `sections` its own section starts
+    /// with ("Tilbud til børn (skolegang)" → "Tilbud til børn"), else its section as written.
+    public func heading(of rule: Rule) -> String {
+        sections.first { rule.section == $0 || rule.section.hasPrefix($0 + " ") } ?? rule.section
+    }
+
+    /// Compliance per Grundpakke heading, in the standard's order (headings no pack section
+    /// names follow, in the order they first appear).
     public var countsBySection: [(section: String, counts: OutcomeCounts)] {
-        var order: [String] = []
+        var found: [String] = []
         var counts: [String: OutcomeCounts] = [:]
         for (rule, ruleCounts) in zip(rules, ruleCounts) {
-            if counts[rule.section] == nil { order.append(rule.section) }
-            counts[rule.section, default: OutcomeCounts()].add(ruleCounts)
+            let heading = heading(of: rule)
+            if counts[heading] == nil { found.append(heading) }
+            counts[heading, default: OutcomeCounts()].add(ruleCounts)
         }
-        return order.map { ($0, counts[$0] ?? OutcomeCounts()) }
+        let ordered = sections.filter { counts[$0] != nil } + found.filter { !sections.contains($0) }
+        return ordered.map { ($0, counts[$0] ?? OutcomeCounts()) }
     }
 
     /// Compliance per shelter (its profile, cases and children together), by shelter id.

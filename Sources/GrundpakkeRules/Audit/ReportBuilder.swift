@@ -22,6 +22,9 @@ public struct ReportBuilder: Sendable {
     private var errors: [Diagnostic] = []
     private var warnings: [Diagnostic] = []
 
+    /// The standard's headings, for the report's summaries (`RulePack.sections`).
+    public var sections: [String] = []
+
     public init(rules: [Rule], asOf: CivilDate, selection: ResultSelection = .all, waivers: [Waiver]? = nil,
                 baseline: [Baseline.Entry]? = nil) {
         context = TallyContext(rules: rules, asOf: asOf, selection: selection, waivers: waivers, baseline: baseline)
@@ -75,12 +78,14 @@ public struct ReportBuilder: Sendable {
         if subjects.shelters > 0 { subjectCounts[.shelter] = subjects.shelters }
         if subjects.cases > 0 { subjectCounts[.case] = subjects.cases }
         if subjects.children > 0 { subjectCounts[.child] = subjects.children }
-        return Report(
+        var report = Report(
             toolVersion: toolVersion, packName: packName, packVersion: packVersion, rules: context.rules, asOf: context.asOf,
             results: results, subjectCounts: subjectCounts, recordsRead: recordsRead, recordsRejected: recordsRejected,
             inputErrors: errors, inputWarnings: warnings, waiverNotices: notices, waiversUsed: waivers != nil,
             resolvedFindings: resolved, outcomeCounts: outcomeCounts, ruleCounts: ruleCounts,
             shelterCounts: shelterCounts, unwaivedNoncompliance: unwaived, waivedCount: waivedCount,
             baselineCounts: baselineCounts)
+        report.sections = sections
+        return report
     }
 }

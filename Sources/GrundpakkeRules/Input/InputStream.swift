@@ -50,7 +50,9 @@ public struct InputStream: Sendable {
             if format == .jsonLines {
                 for item in lines(of: handle, file: file) { await emit(item) }
             } else {
-                let bytes = [UInt8]((try? handle.readToEnd()) ?? Data())
+                // One byte past the limit is enough to know the file is too large: a huge file, or
+                // one without end such as a device or a pipe, is never read whole.
+                let bytes = [UInt8]((try? handle.read(upToCount: limits.maxFileBytes + 1)) ?? Data())
                 for item in documents(bytes, file: file, format: format) { await emit(item) }
             }
         }
@@ -188,7 +190,7 @@ public struct InputStream: Sendable {
         guard bytes.count <= limits.maxFileBytes else {
             return [.rejected(RecordResult(record: nil, location: start, diagnostics: [
                 .error(at: start, code: "input.limit.file-size",
-                    "the file is \(bytes.count) bytes, more than the limit of \(limits.maxFileBytes)",
+                    "the file is larger than the limit of \(limits.maxFileBytes) bytes",
                     hint: "split it, or use JSON Lines for large exports: it is read line by line"),
             ]))]
         }

@@ -120,7 +120,7 @@ public struct HTMLReporter: Sendable {
         let numeric = Set(1...7)
         var table = HTML.Table(headings: [words.sectionColumn, words.rulesColumn] + countHeadings(document), numeric: numeric, className: "summary")
         for (section, counts) in report.countsBySection {
-            let rules = report.rules.count { $0.section == section }
+            let rules = report.rules.count { report.heading(of: $0) == section }
             table.add(["<span class=\"section-name\">\(HTML.escape(section))</span>", String(rules)] + countCells(counts, document))
         }
         table.add(["<strong>\(HTML.escape(words.totalRow))</strong>", String(report.rules.count)] + countCells(report.outcomeCounts, document), className: "total")

@@ -32,7 +32,7 @@ struct ReportDocument {
     var listedBySection: [(section: String, results: [AuditResult])] {
         var bySection: [String: [(offset: Int, item: AuditResult)]] = [:]
         for (offset, item) in report.results.enumerated() where options.results.includes(item.result.outcome) {
-            bySection[report.rule(of: item).section, default: []].append((offset, item))
+            bySection[report.heading(of: report.rule(of: item)), default: []].append((offset, item))
         }
         return report.countsBySection.map { entry in
             let sorted = (bySection[entry.section] ?? []).sorted { ($0.item.result.outcome, $0.offset) < ($1.item.result.outcome, $1.offset) }

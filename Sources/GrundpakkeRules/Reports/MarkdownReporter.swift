@@ -61,7 +61,7 @@ public struct MarkdownReporter: Sendable {
         let words = document.words
         var table = Markdown.Table(headings: [words.sectionColumn, words.rulesColumn] + countHeadings(document), numericFrom: 1)
         for (section, counts) in report.countsBySection {
-            let rules = report.rules.count { $0.section == section }
+            let rules = report.rules.count { report.heading(of: $0) == section }
             table.add([section, String(rules)] + countCells(counts, document.catalogue))
         }
         table.add(["**\(words.totalRow)**", String(report.rules.count)] + countCells(report.outcomeCounts, document.catalogue), escaped: false)

@@ -9,13 +9,19 @@ public struct RulePack: Sendable {
     public var params: [(name: String, value: Value)]
     /// Rules sorted by id.
     public var rules: [Rule]
+    /// The standard's headings in its own order, for grouping reports (`sections:` in pack.yaml).
+    public var sections: [String]
 
-    public init(name: String, version: String, directory: String, params: [(name: String, value: Value)], rules: [Rule]) {
+    public init(
+        name: String, version: String, directory: String, params: [(name: String, value: Value)], rules: [Rule],
+        sections: [String] = []
+    ) {
         self.name = name
         self.version = version
         self.directory = directory
         self.params = params
         self.rules = rules
+        self.sections = sections
     }
 }
 
@@ -33,6 +39,7 @@ public struct RulePackLoader: Sendable {
         }
         var name = "", version = ""
         var params: [(name: String, value: Value)] = []
+        var sections: [String] = []
         let manifest = YAMLLoader().load([UInt8](manifestData), file: manifestPath)
         diagnostics += manifest.diagnostics
         if let root = manifest.documents.first {
@@ -45,6 +52,13 @@ public struct RulePackLoader: Sendable {
                     let validated = SchemaValidator().validate(entry.value, as: .dyn, path: "params.\(key)")
                     diagnostics += validated.diagnostics
                     if let value = validated.value { params.append((key, ParameterValues.typed(value))) }
+                }
+            }
+            if let sectionsNode = reader.value("sections") {
+                sections = (sectionsNode.sequenceItems ?? []).compactMap { $0.scalar?.text }
+                if sectionsNode.sequenceItems == nil {
+                    diagnostics.append(.error(at: sectionsNode.location, code: "rule.pack",
+                        "pack.sections: expected a list of headings, found \(sectionsNode.kindDescription)"))
                 }
             }
             diagnostics += reader.finish()
@@ -69,7 +83,7 @@ public struct RulePackLoader: Sendable {
             rules.append(rule)
         }
         rules.sort { $0.id < $1.id }
-        return (RulePack(name: name, version: version, directory: directory, params: params, rules: rules), diagnostics)
+        return (RulePack(name: name, version: version, directory: directory, params: params, rules: rules, sections: sections), diagnostics)
     }
 
     /// Every `.yaml`/`.yml` file below the directory except the manifest, sorted.

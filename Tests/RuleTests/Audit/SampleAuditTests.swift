@@ -83,6 +83,15 @@ import Testing
         #expect(!report.hasRuleErrors)
     }
 
+    @Test func sectionsFollowTheStandardsOrderAndGroupQualifiedSections() {
+        let sections = Self.report.countsBySection.map(\.section)
+        #expect(sections.first == "Målgruppen")
+        #expect(sections.last == "Efterværn")
+        // "Tilbud til børn (skolegang)", "(sikkerhed)" and "(undervisning)" sit under their heading.
+        #expect(!sections.contains { $0.hasPrefix("Tilbud til børn (") })
+        #expect(Self.report.countsBySection.reduce(0) { $0 + $1.counts.total } == Self.report.outcomeCounts.total)
+    }
+
     @Test func resultsAreOrderedByFileLineSubjectAndRule() {
         // A child starts after its case (a later line, or a later column on a JSON Lines line).
         let keys = Self.report.results.map { result in

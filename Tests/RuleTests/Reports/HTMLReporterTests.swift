@@ -143,7 +143,7 @@ import Testing
         let catalogue = Catalogue(language)
         for (row, entry) in zip(rows, sections) {
             #expect(row[0] == entry.section)
-            #expect(row[1] == String(report.rules.count { $0.section == entry.section }))
+            #expect(row[1] == String(report.rules.count { report.heading(of: $0) == entry.section }))
             #expect(row[2] == catalogue.compliance(entry.counts.complianceShare))
             #expect(Array(row[3...7]) == Outcome.reported.map { String(entry.counts[$0]) })
         }

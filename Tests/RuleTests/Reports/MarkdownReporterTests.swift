@@ -50,7 +50,7 @@ import Testing
         for (offset, entry) in sections.enumerated() {
             let row = rows[offset + 2]
             #expect(row[0] == Markdown.text(entry.section))
-            #expect(row[1] == String(report.rules.count { $0.section == entry.section }))
+            #expect(row[1] == String(report.rules.count { report.heading(of: $0) == entry.section }))
             #expect(Array(row[2...6]) == Outcome.reported.map { String(entry.counts[$0]) })
             #expect(row[7] == Catalogue(.da).compliance(entry.counts.complianceShare))
         }
