@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GrundpakkeRules
 import RuleDSL
 
 /// The only place the tool reads the clock: the default evaluation date.
@@ -20,13 +21,10 @@ enum GrundpakkeContextFallback {
     }()
 }
 
-/// Colour on a terminal only, and never when NO_COLOR is set (https://no-color.org).
+/// Colour on a terminal only, and never when NO_COLOR is set.
 enum Terminal {
     static var wantsColour: Bool {
-        let environment = ProcessInfo.processInfo.environment
-        if let noColour = environment["NO_COLOR"], !noColour.isEmpty { return false }
-        if environment["TERM"] == "dumb" { return false }
-        return isatty(STDOUT_FILENO) == 1
+        ColourPolicy.wantsColour(environment: ProcessInfo.processInfo.environment, isTerminal: isatty(STDOUT_FILENO) == 1)
     }
 }
 
