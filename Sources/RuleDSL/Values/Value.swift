@@ -2,7 +2,9 @@
 ///
 /// Records are maps with string keys; an absent key means "not recorded" and `.null` means
 /// "recorded as none", which is why maps never store absent fields as `.null`.
-public indirect enum Value: Sendable, Hashable {
+// Not `indirect`: lists and maps already hold their elements in heap storage, and boxing every
+// scalar would cost an allocation per value read.
+public enum Value: Sendable, Hashable {
     case null
     case bool(Bool)
     case int(Int64)
@@ -31,63 +33,104 @@ public struct TypeName: Sendable, Hashable, CustomStringConvertible {
 /// A map value. Lookup by key is constant time; iteration order is the insertion order so that
 /// anything printed from a map is deterministic.
 public struct MapValue: Sendable, Hashable {
-    public private(set) var keys: [Value]
-    public private(set) var storage: [Value: Value]
+    /// Entries in insertion order. Records have a few dozen fields at most, so a short list
+    /// searched in order beats hashing; a hash index is added only for large maps.
+    private var pairs: [(key: Value, value: Value)]
+    private var index: [Value: Int]?
+
+    /// Past this many entries lookups go through a hash index.
+    private static let linearLimit = 24
 
     public init() {
-        keys = []
-        storage = [:]
+        pairs = []
     }
 
     /// A map from string keys, in the given order. A later duplicate key replaces the earlier value.
     public init(stringKeyed pairs: [(String, Value)]) {
         self.init()
-        keys.reserveCapacity(pairs.count)
-        storage.reserveCapacity(pairs.count)
+        self.pairs.reserveCapacity(pairs.count)
         for (key, value) in pairs { self[.string(key)] = value }
     }
 
-    public var count: Int { keys.count }
+    public var count: Int { pairs.count }
+
+    /// Keys in insertion order.
+    public var keys: [Value] { pairs.map(\.key) }
+
+    /// The entries as a dictionary (for callers that want one; lookups should use the subscripts).
+    public var storage: [Value: Value] {
+        Dictionary(pairs.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 })
+    }
+
+    private func position(of key: Value) -> Int? {
+        if let index { return index[key] }
+        for position in pairs.indices where pairs[position].key == key { return position }
+        return nil
+    }
 
     public subscript(key: Value) -> Value? {
-        get { storage[key] }
+        get { position(of: key).map { pairs[$0].value } }
         set {
-            if let newValue {
-                if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
-            } else if storage.removeValue(forKey: key) != nil {
-                keys.removeAll { $0 == key }
+            if let existing = position(of: key) {
+                if let newValue {
+                    pairs[existing].value = newValue
+                } else {
+                    pairs.remove(at: existing)
+                    rebuildIndex()
+                }
+            } else if let newValue {
+                pairs.append((key, newValue))
+                if index != nil {
+                    index?[key] = pairs.count - 1
+                } else if pairs.count > MapValue.linearLimit {
+                    rebuildIndex()
+                }
             }
         }
     }
 
+    private mutating func rebuildIndex() {
+        guard pairs.count > MapValue.linearLimit else {
+            index = nil
+            return
+        }
+        var built: [Value: Int] = [:]
+        built.reserveCapacity(pairs.count)
+        for (position, pair) in pairs.enumerated() { built[pair.key] = position }
+        index = built
+    }
+
     public subscript(field: String) -> Value? {
-        get { storage[.string(field)] }
+        get { self[.string(field)] }
         set { self[.string(field)] = newValue }
     }
 
     /// Entries in insertion order.
-    public var entries: [(key: Value, value: Value)] {
-        keys.compactMap { key in storage[key].map { (key, $0) } }
-    }
+    public var entries: [(key: Value, value: Value)] { pairs }
 
     /// Lookup as CEL does it: numeric keys match across `int`, `uint` and integral `double`
     /// (`{1: 'a'}[1u]` finds the entry), everything else by exact key.
     public func lookup(_ key: Value) -> Value? {
-        if let found = storage[key] { return found }
+        if let found = self[key] { return found }
         switch key {
         case .int(let int):
-            return int >= 0 ? storage[.uint(UInt64(int))] : nil
+            return int >= 0 ? self[.uint(UInt64(int))] : nil
         case .uint(let uint):
-            return uint <= UInt64(Int64.max) ? storage[.int(Int64(uint))] : nil
+            return uint <= UInt64(Int64.max) ? self[.int(Int64(uint))] : nil
         case .double(let double):
-            if let int = Int64(exactly: double), let found = storage[.int(int)] { return found }
-            if let uint = UInt64(exactly: double) { return storage[.uint(uint)] }
+            if let int = Int64(exactly: double), let found = self[.int(int)] { return found }
+            if let uint = UInt64(exactly: double) { return self[.uint(uint)] }
             return nil
         default:
             return nil
         }
     }
 
-    public static func == (lhs: MapValue, rhs: MapValue) -> Bool { lhs.storage == rhs.storage }
+    /// Maps are equal when they hold the same entries, whatever their order.
+    public static func == (lhs: MapValue, rhs: MapValue) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        return lhs.pairs.allSatisfy { rhs[$0.key] == $0.value }
+    }
+
     public func hash(into hasher: inout Hasher) { hasher.combine(storage) }
 }

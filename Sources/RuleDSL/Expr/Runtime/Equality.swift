@@ -16,7 +16,7 @@ enum Equality {
             return true
         case (.map(let x), .map(let y)):
             guard x.count == y.count else { return false }
-            for (key, value) in x.storage {
+            for (key, value) in x.entries {
                 guard let other = y.lookup(key), equal(value, other) else { return false }
             }
             return true

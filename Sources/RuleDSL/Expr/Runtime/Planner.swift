@@ -99,7 +99,7 @@ enum Planner {
         return { frame throws(EvalError) in
             switch try operand(frame) {
             case .map(let map):
-                guard let value = map.storage[key] else {
+                guard let value = map[key] else {
                     if presence { return .bool(false) }
                     throw EvalError.missing(path, offset: offset)
                 }
