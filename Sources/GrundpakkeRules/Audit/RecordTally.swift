@@ -24,12 +24,17 @@ public struct TallyContext: Sendable {
     public let selection: ResultSelection
     let waivers: [Waiver]?
     let previous: [Baseline.Key: String]?
+    /// Rule ids and levels by rule index: read for every result, so kept apart from the rules.
+    private let ruleIDs: [String]
+    private let levels: [Rule.Level]
 
     public init(rules: [Rule], asOf: CivilDate, selection: ResultSelection, waivers: [Waiver]?, baseline: [Baseline.Entry]?) {
         self.rules = rules
         self.asOf = asOf
         self.selection = selection
         self.waivers = waivers
+        ruleIDs = rules.map(\.id)
+        levels = rules.map(\.level)
         previous = baseline.map { entries in
             var before: [Baseline.Key: String] = [:]
             for entry in entries { before[entry.key] = entry.outcome }
@@ -44,16 +49,16 @@ public struct TallyContext: Sendable {
         tally.subjects = (subjects[.shelter] ?? 0, subjects[.case] ?? 0, subjects[.child] ?? 0)
         tally.outcomes.reserveCapacity(results.count)
         for var item in results {
-            let rule = rules[item.ruleIndex]
+            let ruleID = ruleIDs[item.ruleIndex]
             let outcome = item.result.outcome
             if let waivers, outcome == .noncompliant || outcome == .pending || outcome == .incomplete,
-               let index = waivers.indices.first(where: { waivers[$0].expires >= asOf && Waivers.covers(waivers[$0], ruleID: rule.id, subject: item.subject) }) {
+               let index = waivers.indices.first(where: { waivers[$0].expires >= asOf && Waivers.covers(waivers[$0], ruleID: ruleID, subject: item.subject) }) {
                 item.waiver = waivers[index]
                 tally.waiversUsed.append(index)
                 tally.waived += 1
             }
             if let previous {
-                let key = Baseline.Key(rule: rule.id, subjectKind: item.subject.kind.rawValue, subjectID: item.subject.id, caseID: item.subject.caseID)
+                let key = Baseline.Key(rule: ruleID, subjectKind: item.subject.kind.rawValue, subjectID: item.subject.id, caseID: item.subject.caseID)
                 let earlier = previous[key]
                 if earlier != nil { tally.baselineSeen.append((key, outcome.rawValue)) }
                 if outcome.isFinding {
@@ -61,7 +66,7 @@ public struct TallyContext: Sendable {
                     if item.baseline == .new { tally.baseline.new += 1 } else { tally.baseline.unchanged += 1 }
                 }
             }
-            if outcome == .noncompliant, item.waiver == nil { tally.unwaived.insert(rule.level) }
+            if outcome == .noncompliant, item.waiver == nil { tally.unwaived.insert(levels[item.ruleIndex]) }
             tally.counts.add(outcome)
             tally.outcomes.append((item.ruleIndex, outcome))
             if selection.includes(outcome) { tally.kept.append(item) }

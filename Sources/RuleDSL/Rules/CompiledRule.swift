@@ -1,6 +1,7 @@
 /// A rule whose expressions are checked and compiled against its subject: ready to evaluate
-/// many subjects, from many threads, with no name lookups.
-public struct CompiledRule: Sendable {
+/// many subjects, from many threads, with no name lookups. A class (immutable, so `Sendable`)
+/// because it is handed around for every subject judged: one reference, not a dozen fields.
+public final class CompiledRule: Sendable {
     public let rule: Rule
     public let subject: SubjectDefinition
     let bindingsTemplate: Bindings
@@ -14,6 +15,21 @@ public struct CompiledRule: Sendable {
     enum CompiledCheck: Sendable {
         case require(Program)
         case deadline(due: Program, done: [Program])
+    }
+
+    init(
+        rule: Rule, subject: SubjectDefinition, bindingsTemplate: Bindings, variableSlots: [Int], asOfSlot: Int,
+        when: Program?, check: CompiledCheck, evidence: [(path: String, program: Program)], referenceDate: Program?
+    ) {
+        self.rule = rule
+        self.subject = subject
+        self.bindingsTemplate = bindingsTemplate
+        self.variableSlots = variableSlots
+        self.asOfSlot = asOfSlot
+        self.when = when
+        self.check = check
+        self.evidence = evidence
+        self.referenceDate = referenceDate
     }
 }
 
