@@ -69,14 +69,25 @@ public struct FieldSchema: Sendable, Equatable {
 /// An object with named fields. Field order is the order documents and templates show them in.
 public struct ObjectSchema: Sendable, Equatable {
     public var name: String
-    public var fields: [FieldSchema]
+    public var fields: [FieldSchema] {
+        didSet { positions = ObjectSchema.positions(of: fields) }
+    }
+    /// Field positions by name: validation looks a field up for every key of every record.
+    private var positions: [String: Int]
 
     public init(name: String, fields: [FieldSchema]) {
         self.name = name
         self.fields = fields
+        positions = ObjectSchema.positions(of: fields)
     }
 
     public func field(named name: String) -> FieldSchema? {
-        fields.first { $0.name == name }
+        positions[name].map { fields[$0] }
+    }
+
+    private static func positions(of fields: [FieldSchema]) -> [String: Int] {
+        var positions: [String: Int] = [:]
+        for (position, field) in fields.enumerated() where positions[field.name] == nil { positions[field.name] = position }
+        return positions
     }
 }

@@ -123,8 +123,8 @@ public struct SchemaValidator: Sendable {
         var failed = false
         for entry in entries {
             let key = entry.key.scalar?.text ?? ""
-            if excluding.contains(key) { continue }
-            let fieldPath = path.isEmpty ? key : "\(path).\(key)"
+            if !excluding.isEmpty, excluding.contains(key) { continue }
+            let fieldPath = path.isEmpty ? key : path + "." + key
             guard let field = schema.field(named: key) else {
                 let suggestion = Suggestion.closest(to: key, among: schema.fields.map(\.name))
                 diagnostics.append(.warning(at: entry.key.location, code: "input.unknown-key",
@@ -134,13 +134,14 @@ public struct SchemaValidator: Sendable {
                 continue
             }
             if let value = convert(entry.value, field.type, path: fieldPath, nullable: field.nullable, diagnostics: &diagnostics) {
-                map[key] = value
+                // Loaders reject duplicate keys, so each key arrives once.
+                map.append(.string(key), value)
             } else {
                 failed = true
             }
         }
-        for field in schema.fields where map[field.name] == nil {
-            if let meaning = field.absentMeans { map[field.name] = meaning }
+        for field in schema.fields where field.absentMeans != nil && map[field.name] == nil {
+            map[field.name] = field.absentMeans
         }
         for field in schema.fields where field.required && map[field.name] == nil && !excluding.contains(field.name) && !inherited.contains(field.name) {
             guard !entries.contains(where: { $0.key.scalar?.text == field.name }) else { continue }

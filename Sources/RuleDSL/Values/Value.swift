@@ -89,6 +89,18 @@ public struct MapValue: Sendable, Hashable {
         }
     }
 
+    /// Adds an entry whose key the caller knows is not in the map yet (a document's keys, which
+    /// the loaders have already checked for repeats), without searching for it first.
+    public mutating func append(_ key: Value, _ value: Value) {
+        assert(position(of: key) == nil, "append(_:_:) takes a key that is not in the map")
+        pairs.append((key, value))
+        if index != nil {
+            index?[key] = pairs.count - 1
+        } else if pairs.count > MapValue.linearLimit {
+            rebuildIndex()
+        }
+    }
+
     private mutating func rebuildIndex() {
         guard pairs.count > MapValue.linearLimit else {
             index = nil
