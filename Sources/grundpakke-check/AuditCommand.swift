@@ -19,12 +19,6 @@ struct Audit: AsyncParsableCommand {
     @Option(help: "Report format: text, markdown, html, json, junit, github or csv.")
     var format: ReportFormat = .text
 
-    func validate() throws {
-        guard csvSeparator.count == 1, let separator = csvSeparator.first, separator != "\"", !separator.isNewline else {
-            throw ValidationError("--csv-separator takes one character other than a quote or a line break")
-        }
-    }
-
     @Option(help: "Write the report to this file instead of standard output.")
     var output: String?
 
@@ -47,7 +41,7 @@ struct Audit: AsyncParsableCommand {
     var failOn: FailOn = .requirement
 
     @Option(help: "Which results the report lists: all, findings or none (the summary always counts every result).")
-    var results: ResultSelectionOption = .all
+    var results: ResultSelection = .all
 
     @Option(help: "Accepted deviations (YAML or JSON): rule, subject id or *, reason, approved_by, expires.")
     var waivers: String?
@@ -61,42 +55,27 @@ struct Audit: AsyncParsableCommand {
     @Option(name: .customLong("csv-separator"), help: "Field separator of --format csv (default ';').")
     var csvSeparator: String = ";"
 
+    func validate() throws {
+        guard csvSeparator.count == 1, let separator = csvSeparator.first, separator != "\"", !separator.isNewline else {
+            throw ValidationError("--csv-separator takes one character other than a quote or a line break")
+        }
+    }
+
     func run() async throws {
         let pack = try RulePackLocation.load(rules)
-        let chosen = pack.selecting(only: only, skip: skip)
-        if chosen.isEmpty, !(only.isEmpty && skip.isEmpty) {
+        if pack.selecting(only: only, skip: skip).isEmpty, !(only.isEmpty && skip.isEmpty) {
             throw ValidationError("--only/--skip left no rules to run")
         }
-        let evaluationDate = asOf ?? Today.inDenmark()
-        var problems: [Diagnostic] = []
-        var loadedWaivers: [Waiver]?
-        if let waivers {
-            let (loaded, waiverProblems) = Waivers.load(file: waivers)
-            loadedWaivers = loaded
-            problems += waiverProblems
-        }
-        var previous: [Baseline.Entry]?
-        if let baseline {
-            let (entries, baselineProblems) = Baseline.load(file: baseline)
-            previous = entries
-            problems += baselineProblems
-        }
-        let auditor = Auditor(rules: chosen, asOf: evaluationDate, selection: results.selection)
-        var builder = ReportBuilder(
-            rules: auditor.rules.map(\.rule), asOf: evaluationDate, selection: results.selection,
-            waivers: loadedWaivers, baseline: previous)
-        builder.sections = pack.pack.sections
-        builder.add(problems)
+        let request = AuditRequest(
+            paths: paths, asOf: asOf ?? Today.inDenmark(), selection: results, only: only, skip: skip,
+            waiversFile: waivers, baselineFile: baseline)
         var meter = ProgressMeter()
-        await AuditRun(auditor: auditor).run(paths: paths, into: &builder) { meter.update(records: $0) }
+        let report = await pack.audit(request, toolVersion: GrundpakkeCheck.configuration.version) { meter.update(records: $0) }
         meter.finish()
-        let report = builder.finish(
-            toolVersion: GrundpakkeCheck.configuration.version, packName: pack.pack.name, packVersion: pack.pack.version)
         let options = ReportOptions(
-            language: lang, results: results.selection, colour: format == .text && output == nil && Terminal.wantsColour,
+            language: lang, results: results, colour: format == .text && output == nil && Terminal.wantsColour,
             explain: explain, csvSeparator: csvSeparator.first ?? ";")
-        let rendered = format.render(report, options: options)
-        try ReportOutput.write(rendered, to: output)
+        try ReportOutput.write(format.render(report, options: options), to: output)
         if !report.inputErrors.isEmpty || report.hasRuleErrors { throw ExitCode(2) }
         if let level = failOn.level, report.hasNoncompliance(atLeast: level) { throw ExitCode(1) }
     }
@@ -118,13 +97,7 @@ enum FailOn: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
-enum ResultSelectionOption: String, ExpressibleByArgument, CaseIterable {
-    case all
-    case findings
-    case none
-
-    var selection: ResultSelection { ResultSelection(rawValue: rawValue) ?? .all }
-}
+extension ResultSelection: ExpressibleByArgument {}
 
 extension CivilDate: ExpressibleByArgument {
     public init?(argument: String) {

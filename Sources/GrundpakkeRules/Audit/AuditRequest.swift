@@ -1,0 +1,55 @@
+import RuleDSL
+
+/// Everything an audit is asked to do, as the command line gives it.
+public struct AuditRequest: Sendable {
+    public var paths: [String]
+    public var asOf: CivilDate
+    /// Which results the report lists.
+    public var selection: ResultSelection
+    /// Rule ids or id prefixes to run (all when empty) and to leave out.
+    public var only: [String]
+    public var skip: [String]
+    public var waiversFile: String?
+    public var baselineFile: String?
+
+    public init(
+        paths: [String], asOf: CivilDate, selection: ResultSelection = .all, only: [String] = [], skip: [String] = [],
+        waiversFile: String? = nil, baselineFile: String? = nil
+    ) {
+        self.paths = paths
+        self.asOf = asOf
+        self.selection = selection
+        self.only = only
+        self.skip = skip
+        self.waiversFile = waiversFile
+        self.baselineFile = baselineFile
+    }
+}
+
+extension LoadedRulePack {
+    /// Runs the request against this pack: reads the waivers and the baseline, streams every
+    /// input through the chosen rules, and returns the report. Problems with the waiver or
+    /// baseline files are input errors of the report. `progress` hears the records read so far.
+    public func audit(_ request: AuditRequest, toolVersion: String, progress: (Int) -> Void = { _ in }) async -> Report {
+        var problems: [Diagnostic] = []
+        var waivers: [Waiver]?
+        if let file = request.waiversFile {
+            let loaded = Waivers.load(file: file)
+            waivers = loaded.waivers
+            problems += loaded.diagnostics
+        }
+        var previous: [Baseline.Entry]?
+        if let file = request.baselineFile {
+            let loaded = Baseline.load(file: file)
+            previous = loaded.entries
+            problems += loaded.diagnostics
+        }
+        let auditor = Auditor(rules: selecting(only: request.only, skip: request.skip), asOf: request.asOf, selection: request.selection)
+        var builder = ReportBuilder(
+            rules: auditor.rules.map(\.rule), asOf: request.asOf, selection: request.selection, waivers: waivers, baseline: previous)
+        builder.sections = pack.sections
+        builder.add(problems)
+        await AuditRun(auditor: auditor).run(paths: request.paths, into: &builder, progress: progress)
+        return builder.finish(toolVersion: toolVersion, packName: pack.name, packVersion: pack.version)
+    }
+}
