@@ -260,6 +260,16 @@ struct JSONParser {
     /// A string literal: escapes decoded, UTF-8 validated, control characters rejected.
     private mutating func string() throws -> String {
         index += 1
+        // Most strings have no escapes: take them straight from the input in one piece.
+        var end = index
+        while end < bytes.endIndex, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
+            end += 1
+        }
+        if end < bytes.endIndex, bytes[end] == UInt8(ascii: "\""), end - index <= limits.maxScalarBytes,
+           let text = String(validating: bytes[index..<end], as: UTF8.self) {
+            index = end + 1
+            return text
+        }
         var utf8: [UInt8] = []
         while true {
             guard index < bytes.endIndex else {
