@@ -23,6 +23,18 @@ let package = Package(
                 .plugin(name: "BenchmarkPlugin", package: "benchmark"),
             ]
         ),
+        .executableTarget(
+            name: "AuditBenchmarks",
+            dependencies: [
+                .product(name: "RuleDSL", package: "grundpakke-check"),
+                .product(name: "GrundpakkeRules", package: "grundpakke-check"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/AuditBenchmarks",
+            plugins: [
+                .plugin(name: "BenchmarkPlugin", package: "benchmark"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

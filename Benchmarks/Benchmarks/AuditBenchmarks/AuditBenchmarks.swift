@@ -1,0 +1,281 @@
+import Benchmark
+import Foundation
+import GrundpakkeRules
+import RuleDSL
+
+/// The audit as a user runs it (rule-pack load; 100,000 generated cases end to end) and the
+/// evaluation alone, interpreter against the hand-written baseline (`HandWrittenRules`).
+let benchmarks: @Sendable () -> Void = {
+    let casesPerSecond = BenchmarkMetric.custom("cases/s", polarity: .prefersLarger, useScalingFactor: false)
+
+    Benchmark("Load the bundled rule pack", configuration: .init(
+        metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
+        maxDuration: .seconds(10), maxIterations: 20
+    )) { benchmark in
+        let directory = Fixture.packDirectory
+        for _ in benchmark.scaledIterations {
+            let pack = LoadedRulePack.load(directory: directory)
+            precondition(!pack.hasErrors && !pack.rules.isEmpty, "the bundled pack does not load cleanly")
+            blackHole(pack)
+        }
+    }
+
+    // One iteration reads, validates, judges and tallies every case, then builds the report.
+    let endToEnd = Benchmark.Configuration(
+        metrics: [.wallClock, .throughput, casesPerSecond, .mallocCountTotal, .peakMemoryResident],
+        warmupIterations: 0, maxDuration: .seconds(60), maxIterations: 3
+    )
+    for scope in Fixture.Scope.allCases {
+        Benchmark("Audit \(GeneratedCases.count) cases end to end, \(scope.label)", configuration: endToEnd, closure: { benchmark async in
+            let rules = Fixture.rules(scope)
+            for _ in benchmark.scaledIterations {
+                let start = ContinuousClock.now
+                let auditor = Auditor(rules: rules, asOf: Fixture.asOf, selection: .findings)
+                var builder = ReportBuilder(rules: auditor.rules.map(\.rule), asOf: Fixture.asOf, selection: .findings)
+                await AuditRun(auditor: auditor).run(paths: [GeneratedCases.path], into: &builder)
+                let pack = Fixture.pack.pack
+                let report = builder.finish(toolVersion: "benchmark", packName: pack.name, packVersion: pack.version)
+                let elapsed = ContinuousClock.now - start
+                precondition(report.recordsRead == GeneratedCases.count,
+                             "read \(report.recordsRead) records, expected \(GeneratedCases.count)")
+                blackHole(report)
+                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                benchmark.measurement(casesPerSecond, Int(Double(GeneratedCases.count) / max(seconds, 1e-9)))
+            }
+        }, setup: {
+            try GeneratedCases.write()
+        }, teardown: {
+            GeneratedCases.remove()
+        })
+    }
+
+    // The same 8 rules over the same parsed records: interpreter vs hand-written Swift.
+    let evaluation = Benchmark.Configuration(
+        metrics: [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident],
+        warmupIterations: 1, maxDuration: .seconds(10), maxIterations: 30
+    )
+    // The workload is built (and the hand-written rules checked against the interpreter) in
+    // setup, where the benchmark runner does not silence output; a mismatch stops the run there.
+    let prepare: Benchmark.BenchmarkSetupHook = { _ = EvaluationWorkload.shared }
+    Benchmark("Judge 8 rules × \(EvaluationWorkload.caseCount) parsed cases: interpreter", configuration: evaluation, closure: { benchmark in
+        let workload = EvaluationWorkload.shared
+        for _ in benchmark.scaledIterations {
+            blackHole(workload.interpreted())
+        }
+    }, setup: prepare)
+    Benchmark("Judge 8 rules × \(EvaluationWorkload.caseCount) parsed cases: hand-written Swift", configuration: evaluation, closure: { benchmark in
+        let workload = EvaluationWorkload.shared
+        for _ in benchmark.scaledIterations {
+            blackHole(workload.handWritten())
+        }
+    }, setup: prepare)
+    // Where the rest of the time goes: JSON Lines → Node → validated `InputRecord`, one core.
+    Benchmark("Parse and validate \(EvaluationWorkload.caseCount) cases (InputReader, one core)", configuration: evaluation, closure: { benchmark in
+        let workload = EvaluationWorkload.shared
+        for _ in benchmark.scaledIterations {
+            var batch = InputBatch()
+            InputReader().read(bytes: workload.text, file: "cases.jsonl", format: .jsonLines, into: &batch)
+            blackHole(batch)
+        }
+    }, setup: prepare)
+}
+
+/// The pack, the subset and the evaluation date, shared by every benchmark of a process.
+enum Fixture {
+    static let subsetIDs = HandWrittenRules.caseRuleIDs + HandWrittenRules.childRuleIDs
+    /// The generator's default export date, so `grundpakke-check generate` gives the same cases.
+    static let asOf: CivilDate = {
+        guard let date = CivilDate(year: 2025, month: 6, day: 30) else { preconditionFailure("2025-06-30 is a date") }
+        return date
+    }()
+
+    static let packDirectory: String = {
+        guard let directory = BundledRules.directory() else {
+            preconditionFailure("the bundled rule pack was not found; set GRUNDPAKKE_RULES to the rules/ directory")
+        }
+        return directory
+    }()
+
+    static let pack: LoadedRulePack = {
+        let pack = LoadedRulePack.load(directory: packDirectory)
+        precondition(!pack.hasErrors, "the bundled rule pack has errors: \(pack.diagnostics.filter(\.isError))")
+        return pack
+    }()
+
+    enum Scope: CaseIterable {
+        case subset, wholePack
+
+        var label: String {
+            switch self {
+            case .subset: return "8-rule subset"
+            case .wholePack: return "whole pack"
+            }
+        }
+    }
+
+    static func rules(_ scope: Scope) -> [CompiledRule] {
+        switch scope {
+        case .subset:
+            let rules = pack.selecting(only: subsetIDs, skip: [])
+            precondition(rules.count == subsetIDs.count, "expected the 8 subset rules, found \(rules.map(\.rule.id))")
+            return rules
+        case .wholePack:
+            return pack.rules
+        }
+    }
+}
+
+/// 100,000 generated cases in a JSON Lines file of this process (seed 1, 3 shelters: the same
+/// bytes as `grundpakke-check generate --cases 100000`).
+enum GeneratedCases {
+    static let count = 100_000
+    static let seed: UInt64 = 1
+
+    static var directory: String {
+        (NSTemporaryDirectory() as NSString).appendingPathComponent("grundpakke-bench-\(ProcessInfo.processInfo.processIdentifier)")
+    }
+
+    static var path: String { (directory as NSString).appendingPathComponent("cases.jsonl") }
+
+    static func write() throws {
+        guard !FileManager.default.fileExists(atPath: path) else { return }
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+              let handle = FileHandle(forWritingAtPath: path) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
+        defer { try? handle.close() }
+        let generator = SampleGenerator(.init(seed: seed, shelters: 3, cases: count, asOf: Fixture.asOf))
+        try generator.writeCasesJSONLines { buffer in
+            try handle.write(contentsOf: buffer.bytes)
+            buffer.removeAll()
+        }
+    }
+
+    static func remove() {
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+}
+
+/// 20,000 generated cases parsed once into `InputRecord`s, the 8 rules compiled, and the check
+/// that the hand-written rules give the interpreter's outcome for every record and rule.
+struct EvaluationWorkload: Sendable {
+    static let caseCount = 20_000
+    static let shared = EvaluationWorkload()
+
+    struct Item: Sendable {
+        var caseArguments: [Value]
+        var caseDocument: Value
+        var children: [Value]
+        var childArguments: [[Value]]
+    }
+
+    let text: [UInt8]
+    let items: [Item]
+    let caseRules: [CompiledRule]
+    let childRules: [CompiledRule]
+    let baseline: HandWrittenRules
+
+    init() {
+        let generator = SampleGenerator(.init(seed: GeneratedCases.seed, shelters: 3, cases: Self.caseCount, asOf: Fixture.asOf))
+        text = Array(generator.casesJSONLines().utf8)
+        var batch = InputBatch()
+        InputReader().read(bytes: text, file: "cases.jsonl", format: .jsonLines, into: &batch)
+        items = batch.records.map { record in
+            let document = Value.map(record.fields)
+            let children = record.children.map(Value.map)
+            return Item(caseArguments: [document], caseDocument: document, children: children,
+                        childArguments: children.map { [$0, document] })
+        }
+        let rules = Fixture.rules(.subset)
+        caseRules = HandWrittenRules.caseRuleIDs.compactMap { id in rules.first { $0.rule.id == id } }
+        childRules = HandWrittenRules.childRuleIDs.compactMap { id in rules.first { $0.rule.id == id } }
+        precondition(caseRules.count == 5 && childRules.count == 3, "the 8 subset rules are not all in the pack")
+        baseline = HandWrittenRules(asOf: Fixture.asOf)
+        verify(recordsRead: batch.recordsRead)
+    }
+
+    /// One pass of the interpreter: case rules on each case, child rules on each child with its case.
+    func interpreted() -> Int {
+        var tally = 0
+        for item in items {
+            for rule in caseRules { tally &+= Self.weight(rule.judge(item.caseArguments, asOf: Fixture.asOf)) }
+            for arguments in item.childArguments {
+                for rule in childRules { tally &+= Self.weight(rule.judge(arguments, asOf: Fixture.asOf)) }
+            }
+        }
+        return tally
+    }
+
+    /// One pass of the hand-written rules over the same values.
+    func handWritten() -> Int {
+        var tally = 0
+        for item in items {
+            baseline.judgeCase(item.caseDocument) { _, result in tally &+= Self.weight(result) }
+            for child in item.children {
+                baseline.judgeChild(child, of: item.caseDocument) { _, result in tally &+= Self.weight(result) }
+            }
+        }
+        return tally
+    }
+
+    @inline(__always)
+    static func weight(_ result: RuleResult) -> Int {
+        let outcome: Int
+        switch result.outcome {
+        case .compliant: outcome = 1
+        case .noncompliant: outcome = 2
+        case .pending: outcome = 3
+        case .incomplete: outcome = 4
+        case .notApplicable: outcome = 5
+        case .error: outcome = 6
+        }
+        return outcome &+ (result.due?.daysSinceEpoch ?? 0) &+ (result.daysLate ?? 0)
+    }
+
+    /// Every (record, rule) pair judged both ways; prints the count of mismatches and stops the
+    /// benchmark when there is any.
+    private func verify(recordsRead: Int) {
+        var compared = 0
+        var mismatches: [String] = []
+        var outcomes: [String: [Outcome: Int]] = [:]
+        func same(_ a: RuleResult, _ b: RuleResult) -> Bool {
+            a.outcome == b.outcome && a.due == b.due && a.daysLate == b.daysLate && a.missing == b.missing
+        }
+        func describe(_ result: RuleResult) -> String {
+            "\(result.outcome.rawValue) due=\(result.due.map(String.init(describing:)) ?? "-") late=\(result.daysLate.map(String.init) ?? "-") missing=\(result.missing)\(result.errorMessage.map { " (\($0))" } ?? "")"
+        }
+        func check(_ rule: CompiledRule, _ expected: RuleResult, _ actual: RuleResult, subject: String) {
+            compared += 1
+            outcomes[rule.rule.id, default: [:]][expected.outcome, default: 0] += 1
+            if !same(expected, actual) {
+                mismatches.append("\(rule.rule.id) \(subject): interpreter \(describe(expected)), hand-written \(describe(actual))")
+            }
+        }
+        for (index, item) in items.enumerated() {
+            baseline.judgeCase(item.caseDocument) { position, result in
+                let rule = caseRules[position]
+                check(rule, rule.judge(item.caseArguments, asOf: Fixture.asOf), result, subject: "case #\(index + 1)")
+            }
+            for (childIndex, child) in item.children.enumerated() {
+                baseline.judgeChild(child, of: item.caseDocument) { position, result in
+                    let rule = childRules[position]
+                    check(rule, rule.judge(item.childArguments[childIndex], asOf: Fixture.asOf), result,
+                          subject: "case #\(index + 1) child #\(childIndex + 1)")
+                }
+            }
+        }
+        let distribution = outcomes.keys.sorted().map { id in
+            "\(id) " + (outcomes[id] ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key.rawValue)=\($0.value)" }.joined(separator: " ")
+        }
+        var report = """
+            Hand-written baseline check: \(items.count) of \(recordsRead) generated cases accepted, \
+            \(compared) (record, rule) results compared, \(mismatches.count) mismatches.
+            Interpreter outcomes: \(distribution.joined(separator: "; "))
+
+            """
+        for line in mismatches.prefix(20) { report += "  mismatch: \(line)\n" }
+        FileHandle.standardError.write(Data(report.utf8))
+        precondition(mismatches.isEmpty, "the hand-written rules disagree with the interpreter in \(mismatches.count) results")
+    }
+}
