@@ -26,11 +26,16 @@ public enum Baseline {
     /// The findings listed in a JSON report written by `audit --format json`.
     public static func load(file: String) -> (entries: [Entry], diagnostics: [Diagnostic]) {
         let start = SourceLocation(file: file, line: 1, column: 1)
-        guard let data = FileManager.default.contents(atPath: file) else {
+        guard let data = BoundedFile.read(file) else {
             return ([], [.error(at: start, code: "baseline.file", "expected a readable JSON report, found nothing at '\(file)'")])
         }
+        guard data.count <= DocumentLimits.standard.maxFileBytes else {
+            return ([], [.error(at: start, code: "input.limit.file-size",
+                "the baseline report is larger than the limit of \(DocumentLimits.standard.maxFileBytes) bytes",
+                hint: "write the baseline with --results findings")])
+        }
         let node: Node
-        switch JSONReader().read([UInt8](data)[...], file: file) {
+        switch JSONReader().read(data[...], file: file) {
         case .success(let parsed): node = parsed
         case .failure(let diagnostic): return ([], [diagnostic])
         }

@@ -14,14 +14,16 @@ public enum Waivers {
 
     /// The waivers in a YAML or JSON file: a list, or a mapping with the list under `waivers`.
     public static func load(file: String) -> (waivers: [Waiver], diagnostics: [Diagnostic]) {
-        guard let data = FileManager.default.contents(atPath: file) else {
+        guard let bytes = BoundedFile.read(file) else {
             return ([], [.error(at: SourceLocation(file: file, line: 1, column: 1), code: "waiver.file",
                 "expected a readable waiver file, found nothing at '\(file)'")])
         }
-        let bytes = [UInt8](data)
         var root: Node?
         var diagnostics: [Diagnostic] = []
-        if InputFormat(path: file) == .json {
+        if InputFormat(path: file) == .json, bytes.count > DocumentLimits.standard.maxFileBytes {
+            diagnostics.append(.error(at: SourceLocation(file: file, line: 1, column: 1), code: "input.limit.file-size",
+                "the waiver file is larger than the limit of \(DocumentLimits.standard.maxFileBytes) bytes"))
+        } else if InputFormat(path: file) == .json {
             switch JSONReader().read(bytes[...], file: file) {
             case .success(let node): root = node
             case .failure(let diagnostic): diagnostics.append(diagnostic)

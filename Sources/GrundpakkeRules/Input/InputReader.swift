@@ -40,14 +40,14 @@ public struct InputReader: Sendable {
 
     public func read(file: String, into batch: inout InputBatch) {
         guard let format = InputFormat(path: file) else { return }
-        guard let data = FileManager.default.contents(atPath: file) else {
+        guard let bytes = BoundedFile.read(file, limits: limits) else {
             batch.fileDiagnostics.append(CPRRedaction.redact(.error(at: SourceLocation(file: file, line: 1, column: 1), code: "input.file",
                 "expected a readable file, found '\(file)' unreadable", hint: "check the file's permissions")))
             return
         }
         batch.filesRead += 1
         // Locations carry the file name into every report, so it is redacted once, here.
-        read(bytes: [UInt8](data), file: CPRRedaction.redact(file), format: format, into: &batch)
+        read(bytes: bytes, file: CPRRedaction.redact(file), format: format, into: &batch)
     }
 
     /// Reads text already in memory (tests, standard input).

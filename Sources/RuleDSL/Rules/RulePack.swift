@@ -32,7 +32,7 @@ public struct RulePackLoader: Sendable {
     public func load(directory: String) -> (pack: RulePack?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let manifestPath = (directory as NSString).appendingPathComponent("pack.yaml")
-        guard let manifestData = FileManager.default.contents(atPath: manifestPath) else {
+        guard let manifestData = BoundedFile.read(manifestPath) else {
             return (nil, [.error(at: SourceLocation(file: manifestPath, line: 1, column: 1), code: "rule.pack",
                 "expected a rule pack manifest, found no readable pack.yaml in '\(directory)'",
                 hint: "a rule pack is a directory with pack.yaml (name, version, params) and one YAML file per rule")])
@@ -40,7 +40,7 @@ public struct RulePackLoader: Sendable {
         var name = "", version = ""
         var params: [(name: String, value: Value)] = []
         var sections: [String] = []
-        let manifest = YAMLLoader().load([UInt8](manifestData), file: manifestPath)
+        let manifest = YAMLLoader().load(manifestData, file: manifestPath)
         diagnostics += manifest.diagnostics
         if let root = manifest.documents.first {
             var reader = NodeReader(root, context: "pack", diagnostics: &diagnostics)
@@ -67,11 +67,11 @@ public struct RulePackLoader: Sendable {
         var rules: [Rule] = []
         var firstFileByID: [String: SourceLocation] = [:]
         for file in ruleFiles(in: directory) {
-            guard let data = FileManager.default.contents(atPath: file) else {
+            guard let data = BoundedFile.read(file) else {
                 diagnostics.append(.error(at: SourceLocation(file: file, line: 1, column: 1), code: "rule.file", "expected a readable rule file, found '\(file)' unreadable"))
                 continue
             }
-            let (rule, problems) = RuleLoader().load([UInt8](data), file: file)
+            let (rule, problems) = RuleLoader().load(data, file: file)
             diagnostics += problems
             guard let rule else { continue }
             if let first = firstFileByID[rule.id] {
