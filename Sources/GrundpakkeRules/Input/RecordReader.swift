@@ -1,0 +1,28 @@
+import RuleDSL
+
+/// Turns pending input into records (parsing JSON Lines lines on the way).
+struct RecordReader: Sendable {
+    let limits: DocumentLimits
+    private let builder = RecordBuilder()
+
+    init(limits: DocumentLimits) {
+        self.limits = limits
+    }
+
+    func records(from item: PendingInput) -> [RecordResult] {
+        switch item {
+        case .rejected(let result):
+            return [result]
+        case .document(let node):
+            return builder.records(fromDocument: node)
+        case .line(let bytes, let file, let line):
+            switch JSONReader(limits: limits).read(bytes, file: file, firstLine: line) {
+            case .success(let node):
+                return builder.records(fromLine: node)
+            case .failure(let diagnostic):
+                let location = SourceLocation(file: file, line: line, column: 1)
+                return [RecordResult(record: nil, location: location, diagnostics: [CPRRedaction.redact(diagnostic)])]
+            }
+        }
+    }
+}
