@@ -4,9 +4,13 @@ import RuleDSL
 struct RecordReader: Sendable {
     let limits: DocumentLimits
     private let builder = RecordBuilder()
+    /// Clean JSON Lines cases are decoded straight from their bytes; nil reads every line with
+    /// locations (the equivalence tests compare the two).
+    private let direct: DirectCaseReader?
 
-    init(limits: DocumentLimits) {
+    init(limits: DocumentLimits, direct: Bool = true) {
         self.limits = limits
+        self.direct = direct ? DirectCaseReader(limits: limits) : nil
     }
 
     func records(from item: PendingInput) -> [RecordResult] {
@@ -16,6 +20,7 @@ struct RecordReader: Sendable {
         case .document(let node):
             return builder.records(fromDocument: node)
         case .line(let bytes, let file, let line):
+            if let result = direct?.record(bytes, file: file, line: line) { return [result] }
             switch JSONReader(limits: limits).read(bytes, file: file, firstLine: line) {
             case .success(let node):
                 return builder.records(fromLine: node)

@@ -1,0 +1,216 @@
+/// The direct decoder's reading position in one JSON text. Every method returns nil when the
+/// text is not the plain, valid shape the plan expects; see `DirectJSONDecoder`.
+struct ByteCursor {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let maxScalarBytes: Int
+    private let maxNodes: Int
+    private(set) var position = 0
+    private var nodes = 0
+    /// Offsets of the tracked list's items (see `DirectJSONDecoder`).
+    private(set) var itemOffsets: [Int] = []
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, limits: DocumentLimits) {
+        self.bytes = bytes
+        maxScalarBytes = limits.maxScalarBytes
+        maxNodes = limits.maxNodesPerDocument
+    }
+
+    var atEnd: Bool { position >= bytes.count }
+
+    var peek: UInt8 { position < bytes.count ? bytes[position] : 0 }
+
+    mutating func skipWhitespace() {
+        while position < bytes.count {
+            let byte = bytes[position]
+            guard byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") else { return }
+            position += 1
+        }
+    }
+
+    /// An object at the cursor, decoded by `plan`. `tracking` names the field whose list items'
+    /// offsets are recorded (top level only).
+    mutating func object(_ plan: ObjectPlan, tracking: Int? = nil) -> MapValue? {
+        guard plan.decodable, countNode() else { return nil }
+        position += 1
+        var map = MapValue()
+        var seen: UInt64 = 0
+        var expected = 0
+        skipWhitespace()
+        if peek == UInt8(ascii: "}") {
+            position += 1
+        } else {
+            while true {
+                skipWhitespace()
+                // Exports usually give keys in schema order, so the field after the last one is
+                // tried first.
+                guard let index = key(plan, expected: expected) else { return nil }
+                let bit: UInt64 = 1 << UInt64(index)
+                guard seen & bit == 0 else { return nil }
+                seen |= bit
+                skipWhitespace()
+                guard peek == UInt8(ascii: ":") else { return nil }
+                position += 1
+                skipWhitespace()
+                let field = plan.fields[index]
+                guard let value = value(field.type, nullable: field.nullable, tracked: index == tracking) else { return nil }
+                map.append(field.key, value)
+                expected = index + 1
+                skipWhitespace()
+                if peek == UInt8(ascii: ",") {
+                    position += 1
+                    continue
+                }
+                guard peek == UInt8(ascii: "}") else { return nil }
+                position += 1
+                break
+            }
+        }
+        guard seen & plan.requiredMask == plan.requiredMask else { return nil }
+        for (index, value) in plan.absentDefaults where seen & (1 << UInt64(index)) == 0 {
+            map.append(plan.fields[index].key, value)
+        }
+        return map
+    }
+
+    private mutating func value(_ type: TypePlan, nullable: Bool, tracked: Bool = false) -> Value? {
+        if peek == UInt8(ascii: "n") {
+            guard nullable, literal("null") else { return nil }
+            return .null
+        }
+        switch type {
+        case .bool:
+            if peek == UInt8(ascii: "t") { return literal("true") ? .bool(true) : nil }
+            if peek == UInt8(ascii: "f") { return literal("false") ? .bool(false) : nil }
+            return nil
+        case .int:
+            return integer()
+        case .string:
+            return string().map { .string(String(decoding: $0, as: UTF8.self)) }
+        case .date:
+            return date()
+        case .enumeration(let allowed):
+            guard let text = string() else { return nil }
+            for candidate in allowed where candidate.bytes.elementsEqual(text) { return candidate.value }
+            return nil
+        case .list(let element):
+            return list(element, tracked: tracked)
+        case .object(let plan):
+            guard peek == UInt8(ascii: "{") else { return nil }
+            return object(plan).map(Value.map)
+        case .unsupported:
+            return nil
+        }
+    }
+
+    private mutating func list(_ element: TypePlan, tracked: Bool) -> Value? {
+        guard peek == UInt8(ascii: "["), countNode() else { return nil }
+        position += 1
+        var items: [Value] = []
+        skipWhitespace()
+        if peek == UInt8(ascii: "]") {
+            position += 1
+            return .list(items)
+        }
+        while true {
+            skipWhitespace()
+            if tracked { itemOffsets.append(position) }
+            guard let item = value(element, nullable: false) else { return nil }
+            items.append(item)
+            skipWhitespace()
+            if peek == UInt8(ascii: ",") {
+                position += 1
+                continue
+            }
+            guard peek == UInt8(ascii: "]") else { return nil }
+            position += 1
+            return .list(items)
+        }
+    }
+
+    /// A key matched against the plan's field names; nil for an unknown key or one with escapes.
+    private mutating func key(_ plan: ObjectPlan, expected: Int) -> Int? {
+        guard let text = string() else { return nil }
+        if expected < plan.fields.count, plan.fields[expected].name.elementsEqual(text) { return expected }
+        for index in plan.fields.indices where index != expected && plan.fields[index].name.elementsEqual(text) {
+            return index
+        }
+        return nil
+    }
+
+    /// The bytes of a string without escapes or control characters, valid UTF-8, within the
+    /// scalar limit.
+    private mutating func string() -> UnsafeBufferPointer<UInt8>.SubSequence? {
+        guard peek == UInt8(ascii: "\""), countNode() else { return nil }
+        let start = position + 1
+        var end = start
+        var ascii = true
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte == UInt8(ascii: "\"") { break }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
+            if byte >= 0x80 { ascii = false }
+            end += 1
+        }
+        guard end < bytes.count, end - start <= maxScalarBytes else { return nil }
+        let text = bytes[start..<end]
+        if !ascii, String(validating: text, as: UTF8.self) == nil { return nil }
+        position = end + 1
+        return text
+    }
+
+    /// A whole number as JSON writes it (no sign on zero, no leading zeros, no fraction or
+    /// exponent) that fits in 64 bits with room to spare.
+    private mutating func integer() -> Value? {
+        guard countNode() else { return nil }
+        var index = position
+        let negative = peek == UInt8(ascii: "-")
+        if negative { index += 1 }
+        let digitsStart = index
+        var magnitude: Int64 = 0
+        while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+            guard index - digitsStart < 18 else { return nil }
+            magnitude = magnitude * 10 + Int64(bytes[index] - UInt8(ascii: "0"))
+            index += 1
+        }
+        let count = index - digitsStart
+        guard count > 0, !(bytes[digitsStart] == UInt8(ascii: "0") && (count > 1 || negative)) else { return nil }
+        if index < bytes.count {
+            let next = bytes[index]
+            guard next != UInt8(ascii: "."), next != UInt8(ascii: "e"), next != UInt8(ascii: "E") else { return nil }
+        }
+        position = index
+        return .int(negative ? -magnitude : magnitude)
+    }
+
+    /// A string holding a real calendar date written `YYYY-MM-DD`.
+    private mutating func date() -> Value? {
+        guard let text = string(), text.count == 10,
+              text[text.startIndex + 4] == UInt8(ascii: "-"), text[text.startIndex + 7] == UInt8(ascii: "-") else { return nil }
+        func number(_ from: Int, _ length: Int) -> Int? {
+            var value = 0
+            for index in (text.startIndex + from)..<(text.startIndex + from + length) {
+                let byte = text[index]
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
+              let date = CivilDate(year: year, month: month, day: day) else { return nil }
+        return .date(date)
+    }
+
+    private mutating func literal(_ word: StaticString) -> Bool {
+        guard countNode(), position + word.utf8CodeUnitCount <= bytes.count else { return false }
+        let expected = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        guard bytes[position..<(position + expected.count)].elementsEqual(expected) else { return false }
+        position += expected.count
+        return true
+    }
+
+    /// Counts a value against the per-document limit; past it the located path reports it.
+    private mutating func countNode() -> Bool {
+        nodes += 1
+        return nodes <= maxNodes
+    }
+}

@@ -1,0 +1,117 @@
+import Testing
+@testable import RuleDSL
+@testable import GrundpakkeRules
+
+/// The direct JSON Lines path must give exactly the record the located path gives (same keys in
+/// the same order, same values, same locations), and must leave to the located path every line
+/// that needs a diagnostic.
+@Suite("Direct decoding of JSON Lines cases")
+struct DirectDecodingTests {
+    static let limits = DocumentLimits.standard
+    static let direct = DirectCaseReader(limits: limits)
+    static let located = RecordReader(limits: limits, direct: false)
+
+    /// Keys and values in order: `MapValue`'s own `==` ignores order, which the reports do not.
+    static func ordered(_ value: Value) -> String {
+        switch value {
+        case .map(let map): return "{" + map.entries.map { "\(ordered($0.key)):\(ordered($0.value))" }.joined(separator: ",") + "}"
+        case .list(let items): return "[" + items.map(ordered).joined(separator: ",") + "]"
+        default: return "\(value)"
+        }
+    }
+
+    static func locatedResult(_ line: String, lineNumber: Int = 7) -> RecordResult {
+        let results = located.records(from: .line(Array(line.utf8)[...], file: "x.jsonl", line: lineNumber))
+        #expect(results.count == 1)
+        return results[0]
+    }
+
+    static func expectSame(_ line: String) {
+        let slow = locatedResult(line)
+        guard let fast = direct.record(Array(line.utf8)[...], file: "x.jsonl", line: 7) else {
+            Issue.record("the direct path gave up on a clean line: \(line)")
+            return
+        }
+        #expect(slow.diagnostics.isEmpty, "a line the direct path takes must be clean: \(slow.diagnostics)")
+        guard let expected = slow.record, let actual = fast.record else {
+            Issue.record("no record from one of the paths")
+            return
+        }
+        #expect(ordered(.map(actual.fields)) == ordered(.map(expected.fields)))
+        #expect(actual.id == expected.id)
+        #expect(actual.shelterID == expected.shelterID)
+        #expect(actual.kind == expected.kind)
+        #expect(actual.location == expected.location)
+        #expect(fast.location == slow.location)
+        #expect(actual.childLocations == expected.childLocations)
+    }
+
+    @Test("every generated case decodes directly to the located path's record")
+    func generatedCases() {
+        let generator = SampleGenerator(.init(seed: 11, shelters: 3, cases: 400, asOf: CivilDate(year: 2025, month: 6, day: 30)!))
+        let lines = generator.casesJSONLines().split(separator: "\n").map(String.init)
+        #expect(lines.count == 400)
+        for line in lines { Self.expectSame(line) }
+    }
+
+    @Test("clean lines of other shapes decode the same way", arguments: [
+        #"{"case_id":"A-1","shelter_id":"kc-x"}"#,
+        #"  {"shelter_id":"kc-x", "case_id":"A-1", "kind":"case"}  "#,
+        #"{"case_id":"A-1","shelter_id":"kc-x","departure":null,"children":[]}"#,
+        #"{"case_id":"A-1","shelter_id":"kc-x","woman":{"age":-3,"sex":"female","anonymous":false},"home_municipality":"Århus"}"#,
+        #"{"case_id":"A-1","shelter_id":"kc-x","children":[ {"child_id":"c1","age":0}, {"age":17,"child_id":"c2","notification":{"date":null}}]}"#,
+        "{\"case_id\":\"æø-1\",\"shelter_id\":\"kc-x\",\"children\":[{\"child_id\":\"c1\"}],\"admission\":{\"date\":\"2024-02-29\"}}\r",
+        #"{"case_id":"A-1","shelter_id":"kc-x","charges":[{"kind":"food","amount_dkk":0},{"kind":"other","amount_dkk":120000}]}"#,
+        #"{"case_id":"A-1","shelter_id":"kc-x","departure":{"date":"2025-01-01","destination":"unknown"}}"#,
+    ])
+    func otherShapes(_ line: String) {
+        Self.expectSame(line)
+    }
+
+    @Test("lines that need a diagnostic or another reader are left to the located path", arguments: [
+        #"{"case_id":"A-1"}"#,                                                    // shelter_id missing
+        #"{"case_id":"A-1","shelter_id":"kc-x","typo":1}"#,                       // unknown key: a warning
+        #"{"case_id":"A-1","shelter_id":"kc-x","case_id":"A-2"}"#,                // duplicate key
+        #"{"case_id":"A-1","shelter_id":"kc-x","woman":{"age":"34"}}"#,           // text for a number
+        #"{"case_id":"A-1","shelter_id":"kc-x","woman":{"age":3.0}}"#,
+        #"{"case_id":"A-1","shelter_id":"kc-x","woman":{"age":1e2}}"#,
+        #"{"case_id":"A-1","shelter_id":"kc-x","woman":{"age":012}}"#,
+        #"{"case_id":"A-1","shelter_id":"kc-x","woman":{"age":-0}}"#,
+        #"{"case_id":"A-1","shelter_id":"kc-x","woman":{"age":99999999999999999999}}"#,
+        #"{"case_id":"A-1","shelter_id":"kc-x","woman":{"sex":"Female"}}"#,       // not in the enum
+        #"{"case_id":"A-1","shelter_id":"kc-x","admission":{"date":"2025-02-30"}}"#,
+        #"{"case_id":"A-1","shelter_id":"kc-x","admission":{"date":"0000-01-01"}}"#,
+        #"{"case_id":"A-1","shelter_id":"kc-x","admission":{"date":"2025-2-03"}}"#,
+        #"{"case_id":"A-\u0031","shelter_id":"kc-x"}"#,                            // escape
+        #"{"case_id":"010190-1234","shelter_id":"kc-x"}"#,                        // CPR-shaped id
+        #"{"case_id":"A-1","shelter_id":"kc-x","children":[{"child_id":"0101901234"}]}"#,
+        #"{"case_id":"A-1","shelter_id":"kc-x","children":[{"age":3}]}"#,         // child_id missing
+        #"{"case_id":"A-1","shelter_id":"kc-x","children":[null]}"#,
+        #"{"case_id":"A-1","shelter_id":null}"#,
+        #"{"case_id":"A-1","shelter_id":"kc-x","woman":{"anonymous":"yes"}}"#,
+        #"{"case_id":"A-1","shelter_id":"kc-x"} x"#,
+        #"{"case_id":"A-1","shelter_id":"kc-x""#,
+        #"{"case_id":"A-1","shelter_id":"kc-x",}"#,
+        #"{"kind":"shelter","shelter_id":"kc-x"}"#,
+        #"[{"case_id":"A-1","shelter_id":"kc-x"}]"#,
+        #"{"case_id":2025017,"shelter_id":"kc-x"}"#,
+        "{\"case_id\":\"A-1\",\"shelter_id\":\"kc-\u{01}x\"}",
+    ])
+    func leftToTheLocatedPath(_ line: String) {
+        #expect(Self.direct.record(Array(line.utf8)[...], file: "x.jsonl", line: 7) == nil)
+    }
+
+    @Test("invalid UTF-8 inside a string is left to the located path")
+    func invalidUTF8() {
+        var bytes = Array(#"{"case_id":"A-1","shelter_id":"kc-"#.utf8)
+        bytes += [0xC3, 0x28]
+        bytes += Array(#""}"#.utf8)
+        #expect(Self.direct.record(bytes[...], file: "x.jsonl", line: 1) == nil)
+    }
+
+    @Test("columns count code points, as the located path does")
+    func columns() {
+        let bytes = Array("ææ {".utf8)[...]
+        #expect(DirectJSONDecoder.column(of: 5, in: bytes) == 4)
+    }
+}
