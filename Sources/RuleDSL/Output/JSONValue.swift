@@ -78,6 +78,12 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     static func quote(_ text: String, into output: inout String) {
         output += "\""
+        // Almost every string needs no escape: then it is copied in one piece.
+        guard text.utf8.contains(where: needsEscape) else {
+            output += text
+            output += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""
@@ -94,5 +100,12 @@ public indirect enum JSONValue: Sendable, Hashable {
             }
         }
         output += "\""
+    }
+
+    /// Whether a UTF-8 byte may start something `quote` escapes: a control character, a quote,
+    /// a backslash, DEL, or the first byte of U+2028 and U+2029 (a false alarm only costs the
+    /// slow path).
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F || byte == 0xE2
     }
 }

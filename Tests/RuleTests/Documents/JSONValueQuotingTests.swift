@@ -1,0 +1,22 @@
+import Testing
+@testable import RuleDSL
+
+@Suite("JSON string quoting")
+struct JSONValueQuotingTests {
+    @Test("strings are escaped exactly where JSON and JavaScript need it", arguments: [
+        ("plain", #""plain""#),
+        ("Århus € – ok", #""Århus € – ok""#),
+        ("say \"hi\"", #""say \"hi\"""#),
+        ("a\\b", #""a\\b""#),
+        ("line\nbreak\ttab\r", #""line\nbreak\ttab\r""#),
+        ("\u{08}\u{0C}", #""\b\f""#),
+        ("\u{01}\u{1F}\u{7F}", #""\u0001\u001f\u007f""#),
+        ("a\u{2028}b\u{2029}c", #""a\u2028b\u2029c""#),
+        ("", #""""#),
+    ])
+    func quoted(_ text: String, _ expected: String) {
+        var output = ""
+        JSONValue.quote(text, into: &output)
+        #expect(output == expected)
+    }
+}
