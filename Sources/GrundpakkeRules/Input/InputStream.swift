@@ -88,7 +88,7 @@ public struct InputStream: Sendable {
 
         mutating func next() -> PendingInput? {
             while true {
-                if let newline = buffer[Swift.max(position, scanned)...].firstIndex(of: UInt8(ascii: "\n")) {
+                if let newline = InputStream.newline(in: buffer, from: Swift.max(position, scanned)) {
                     lineNumber += 1
                     let line = buffer[position..<newline]
                     position = newline + 1
@@ -151,6 +151,16 @@ public struct InputStream: Sendable {
         }
     }
 
+    /// The index of the next line break at or after `start`. `memchr` scans many bytes a step:
+    /// this runs on the one thread that feeds every core, over every byte of the input.
+    static func newline(in buffer: [UInt8], from start: Int) -> Int? {
+        guard start < buffer.count else { return nil }
+        return buffer.withUnsafeBufferPointer { bytes -> Int? in
+            guard let base = bytes.baseAddress, let found = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start) else { return nil }
+            return UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
+        }
+    }
+
     private static func line(_ slice: ArraySlice<UInt8>, file: String, line: Int, limit: Int) -> PendingInput? {
         var text = slice
         if text.last == UInt8(ascii: "\r") { text = text.dropLast() }
@@ -175,7 +185,7 @@ public struct InputStream: Sendable {
         var lineNumber = 0
         while start < bytes.count {
             lineNumber += 1
-            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            let end = InputStream.newline(in: bytes, from: start) ?? bytes.count
             if let item = InputStream.line(bytes[start..<end], file: file, line: lineNumber, limit: limits.maxLineBytes) {
                 items.append(item)
             }
