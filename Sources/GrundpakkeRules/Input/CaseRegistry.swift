@@ -1,0 +1,59 @@
+import RuleDSL
+
+/// What the checks across records remember: every case key seen (a 64-bit hash of shelter id
+/// and case id, with where it was first given, in `CaseKeyTable`: about 22 bytes a case), the
+/// shelters with a profile, and the cases of shelters without one.
+public struct CaseRegistry: Sendable {
+    private var firstSeen = CaseKeyTable()
+    private var profiles = Set<String>()
+    private var casesByShelter: [String: (location: SourceLocation, count: Int)] = [:]
+
+    public init() {}
+
+    /// Notes an accepted record; for a case whose id its shelter already used, the error that
+    /// rejects it.
+    public mutating func register(_ record: RecordIdentity) -> Diagnostic? {
+        if record.kind == .shelter {
+            profiles.insert(record.id)
+            return nil
+        }
+        let key = CaseRegistry.key(record)
+        if let first = firstSeen.location(of: key) {
+            return .error(at: record.location, code: "input.duplicate-case",
+                "expected each case_id once per shelter, found '\(CPRRedaction.redact(record.id))' again",
+                hint: "it was first given at \(first); if these are two stays, give them different ids")
+        }
+        firstSeen.insert(key, at: record.location)
+        casesByShelter[record.shelterID, default: (record.location, 0)].count += 1
+        return nil
+    }
+
+    /// Takes back a record registered but then rejected for another reason.
+    public mutating func forget(_ record: RecordIdentity) {
+        guard record.kind == .case else { return }
+        let key = CaseRegistry.key(record)
+        guard firstSeen.location(of: key) == record.location else { return }
+        firstSeen.remove(key)
+        if let entry = casesByShelter[record.shelterID] {
+            casesByShelter[record.shelterID] = entry.count > 1 ? (entry.location, entry.count - 1) : nil
+        }
+    }
+
+    /// One warning per shelter whose cases were read without its profile.
+    public var warnings: [Diagnostic] {
+        casesByShelter.filter { !profiles.contains($0.key) }.sorted { $0.value.location < $1.value.location }.map { shelterID, found in
+            .warning(at: found.location, code: "input.no-shelter-profile",
+                "shelter_id '\(CPRRedaction.redact(shelterID))' has no shelter profile in this run (\(found.count) case\(found.count == 1 ? "" : "s"))",
+                hint: "add the shelter's profile to check the shelter rules too, or check the spelling of shelter_id")
+        }
+    }
+
+    /// FNV-1a over shelter id, a separator and case id: stable across runs, so output is too.
+    static func key(_ record: RecordIdentity) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in record.shelterID.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        hash = (hash ^ 0xFF) &* 0x100_0000_01B3
+        for byte in record.id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        return hash
+    }
+}

@@ -1,0 +1,79 @@
+import Testing
+@testable import GrundpakkeRules
+@testable import RuleDSL
+
+/// The duplicate-case check remembers every case compactly and still names exactly where the
+/// first one was given.
+@Suite struct CaseRegistryTests {
+    static func identity(_ id: String, shelter: String = "kc-a", file: String = "cases.jsonl", line: Int, column: Int = 1) -> RecordIdentity {
+        RecordIdentity(kind: .case, id: id, shelterID: shelter, location: SourceLocation(file: file, line: line, column: column))
+    }
+
+    @Test func aDuplicateNamesTheFirstLocation() throws {
+        var registry = CaseRegistry()
+        #expect(registry.register(Self.identity("A", file: "one.jsonl", line: 3, column: 2)) == nil)
+        #expect(registry.register(Self.identity("A", shelter: "kc-b", file: "one.jsonl", line: 4)) == nil)
+        #expect(registry.register(Self.identity("B", file: "two.jsonl", line: 1)) == nil)
+        let found = registry.register(Self.identity("A", file: "two.jsonl", line: 9))
+        let duplicate = try #require(found)
+        #expect(duplicate.code == "input.duplicate-case")
+        #expect(duplicate.message == "expected each case_id once per shelter, found 'A' again")
+        #expect(duplicate.hint == "it was first given at one.jsonl:3:2; if these are two stays, give them different ids")
+        #expect(duplicate.location == SourceLocation(file: "two.jsonl", line: 9, column: 1))
+    }
+
+    /// Many cases over several files: every duplicate is found with its first location, through
+    /// the index's growth, and forgotten cases can be given again.
+    @Test func manyCasesAcrossFiles() throws {
+        var registry = CaseRegistry()
+        let count = 120_000
+        for number in 0..<count {
+            #expect(registry.register(Self.identity("C\(number)", file: "f\(number / 50_000).jsonl", line: number + 1)) == nil)
+        }
+        for number in stride(from: 0, to: count, by: 997) {
+            let found = registry.register(Self.identity("C\(number)", file: "g.jsonl", line: 1))
+            let duplicate = try #require(found)
+            #expect(duplicate.hint == "it was first given at f\(number / 50_000).jsonl:\(number + 1):1; if these are two stays, give them different ids")
+        }
+        // Forget every third case; they can be given again, the others still cannot.
+        for number in stride(from: 0, to: count, by: 3) {
+            registry.forget(Self.identity("C\(number)", file: "f\(number / 50_000).jsonl", line: number + 1))
+        }
+        for number in 0..<3000 {
+            let again = registry.register(Self.identity("C\(number)", file: "h.jsonl", line: number + 1))
+            #expect((again == nil) == (number % 3 == 0), "C\(number)")
+        }
+    }
+
+    /// `forget` takes back only the registration it names (not a later duplicate's).
+    @Test func forgetMatchesTheLocation() {
+        var registry = CaseRegistry()
+        _ = registry.register(Self.identity("A", line: 1))
+        registry.forget(Self.identity("A", line: 2))
+        #expect(registry.register(Self.identity("A", line: 3)) != nil)
+        registry.forget(Self.identity("A", line: 1))
+        #expect(registry.register(Self.identity("A", line: 4)) == nil)
+    }
+
+    @Test func locationsBeyondThirtyTwoBitsComeBackExactly() {
+        var table = CaseKeyTable()
+        let wide = SourceLocation(file: "big.json", line: Int(UInt32.max) + 5, column: 7)
+        table.insert(42, at: wide)
+        table.insert(43, at: SourceLocation(file: "big.json", line: 1, column: Int(UInt32.max) + 1))
+        #expect(table.location(of: 42) == wide)
+        #expect(table.location(of: 43)?.column == Int(UInt32.max) + 1)
+        #expect(table.location(of: 44) == nil)
+    }
+
+    @Test func removalKeepsTheRestFindable() {
+        var table = CaseKeyTable()
+        // Keys that collide in the index's home slots (same high bits after the multiply).
+        let keys: [UInt64] = (0..<5000).map { UInt64($0) &* 0x1_0000_0001 }
+        for (index, key) in keys.enumerated() { table.insert(key, at: SourceLocation(file: "f", line: index, column: 1)) }
+        for (index, key) in keys.enumerated() where index % 2 == 0 { table.remove(key) }
+        for (index, key) in keys.enumerated() {
+            #expect((table.location(of: key) == nil) == (index % 2 == 0))
+            if index % 2 == 1 { #expect(table.location(of: key)?.line == index) }
+        }
+    }
+}
