@@ -1,0 +1,174 @@
+import Foundation
+import Synchronization
+
+/// An append-only log of encoded results in an anonymous temporary file.
+///
+/// The file is made with `mkstemp` (mode 0600, in the system temporary directory) and unlinked
+/// at once: it has no name from then on, nobody else can open it, and the system frees it when
+/// the descriptor closes — when the last store using it goes, or when the process ends in any
+/// way, a crash or a kill included. Nothing is left behind to clean up.
+///
+/// Bytes collect in memory and go to the file 64 KiB at a time. If the file cannot be made or
+/// written (a full disk, say), the log keeps its bytes in memory from then on: the run then needs
+/// more memory, but no result is lost or reordered.
+final class SpillFile: Sendable {
+    private struct State {
+        var descriptor: Int32
+        /// Whether bytes still go to the file (false once making or writing it failed).
+        var usable: Bool
+        /// Bytes in the file, which come first; `pending` follows them.
+        var written = 0
+        var pending: [UInt8] = []
+        var tables = InternTables()
+        /// The first failure to read the log back, for `ResultStore.checkReadBack`.
+        var readFailure: ResultStoreError?
+    }
+
+    private static let flushSize = 1 << 16
+    private let state: Mutex<State>
+
+    init() {
+        let descriptor = SpillFile.makeAnonymousFile()
+        state = Mutex(State(descriptor: descriptor, usable: descriptor >= 0))
+    }
+
+    deinit {
+        state.withLock { state in
+            if state.descriptor >= 0 { close(state.descriptor) }
+        }
+    }
+
+    /// A file in the temporary directory, unlinked at once; -1 when none could be made.
+    private static func makeAnonymousFile() -> Int32 {
+        var directory = FileManager.default.temporaryDirectory.path
+        if directory.isEmpty { directory = "/tmp" }
+        var template = Array((directory + "/grundpakke-check-results.XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
+            guard let base = buffer.baseAddress else { return -1 }
+            let descriptor = mkstemp(base)
+            if descriptor >= 0 { unlink(base) }
+            return descriptor
+        }
+        return descriptor
+    }
+
+    /// The length of the log in bytes.
+    var length: Int { state.withLock { $0.written + $0.pending.count } }
+
+    /// Whether the log's bytes live in the file (false after a failure to make or write it).
+    var isOnDisk: Bool { state.withLock { $0.usable } }
+
+    /// The interning tables records refer to (a copy; tables only grow, so it reads every
+    /// record written so far).
+    var tables: InternTables { state.withLock { $0.tables } }
+
+    /// Encodes and appends one result; the log's new length.
+    func append(_ item: AuditResult) -> Int {
+        state.withLock { state in
+            var output = ByteWriter()
+            swap(&output.bytes, &state.pending)
+            ResultCoding.encode(item, into: &output, tables: &state.tables)
+            swap(&output.bytes, &state.pending)
+            SpillFile.flushIfFull(&state)
+            return state.written + state.pending.count
+        }
+    }
+
+    /// Appends bytes already encoded against `tables` (a fork copying another log).
+    private func append(raw bytes: ArraySlice<UInt8>) {
+        state.withLock { state in
+            state.pending += bytes
+            SpillFile.flushIfFull(&state)
+        }
+    }
+
+    private static func flushIfFull(_ state: inout State) {
+        guard state.usable, state.pending.count >= flushSize else { return }
+        let done = state.pending.withUnsafeBytes { bytes in
+            writeAll(bytes, to: state.descriptor, at: state.written)
+        }
+        if done {
+            state.written += state.pending.count
+            state.pending.removeAll(keepingCapacity: true)
+        } else {
+            // Keep what did not reach the file in memory, and everything after it too.
+            state.usable = false
+        }
+    }
+
+    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, at offset: Int) -> Bool {
+        var done = 0
+        while done < bytes.count {
+            guard let base = bytes.baseAddress else { return false }
+            let count = pwrite(descriptor, base + done, bytes.count - done, off_t(offset + done))
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return false }
+            done += count
+        }
+        return true
+    }
+
+    /// Copies up to `buffer.count` bytes of the log from `offset` (and before `end`) into
+    /// `buffer`; how many were copied.
+    func read(from offset: Int, before end: Int, into buffer: UnsafeMutableRawBufferPointer) throws(ResultStoreError) -> Int {
+        let wanted = min(buffer.count, end - offset)
+        guard wanted > 0 else { return 0 }
+        return try state.withLock { state throws(ResultStoreError) -> Int in
+            var copied = 0
+            while copied < wanted, offset + copied < state.written {
+                guard let base = buffer.baseAddress else { throw .corrupt }
+                let fromFile = min(wanted - copied, state.written - (offset + copied))
+                let count = pread(state.descriptor, base + copied, fromFile, off_t(offset + copied))
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { throw .unreadable(errno: count < 0 ? errno : 0) }
+                copied += count
+            }
+            if copied < wanted {
+                let start = offset + copied - state.written
+                let count = min(wanted - copied, state.pending.count - start)
+                guard start >= 0, count > 0 else { throw .corrupt }
+                state.pending.withUnsafeBytes { pending in
+                    UnsafeMutableRawBufferPointer(rebasing: buffer[copied..<(copied + count)])
+                        .copyMemory(from: UnsafeRawBufferPointer(rebasing: pending[start..<(start + count)]))
+                }
+                copied += count
+            }
+            return copied
+        }
+    }
+
+    /// Remembers that reading the log back failed (reported by `ResultStore.checkReadBack`).
+    func noteReadFailure(_ error: ResultStoreError) {
+        state.withLock { state in
+            if state.readFailure == nil { state.readFailure = error }
+        }
+    }
+
+    var readFailure: ResultStoreError? { state.withLock { $0.readFailure } }
+
+    /// A new log holding this one's first `length` bytes: for a copy of a store that appends
+    /// after another copy has appended to the shared log.
+    func fork(length: Int) -> SpillFile {
+        let copy = SpillFile()
+        let tables = self.tables
+        copy.state.withLock { $0.tables = tables }
+        var chunk = [UInt8](repeating: 0, count: SpillFile.flushSize)
+        var offset = 0
+        while offset < length {
+            let count: Int
+            do {
+                count = try chunk.withUnsafeMutableBytes { buffer in
+                    try read(from: offset, before: length, into: buffer)
+                }
+            } catch {
+                let failure = error as? ResultStoreError ?? .corrupt
+                noteReadFailure(failure)
+                copy.noteReadFailure(failure)
+                break
+            }
+            copy.append(raw: chunk[0..<count])
+            offset += count
+        }
+        return copy
+    }
+}
