@@ -28,17 +28,16 @@ enum Terminal {
     }
 }
 
-/// Writes a report to a file or standard output.
+/// Writes a report to a file or standard output as it is rendered (a file is put in place only
+/// once complete).
 enum ReportOutput {
-    static func write(_ text: String, to path: String?) throws {
-        guard let path else {
-            print(text, terminator: "")
-            return
-        }
+    static func write(_ report: Report, format: ReportFormat, options: ReportOptions, to path: String?) throws {
         do {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            var sink = try ReportFileSink(path: path)
+            try format.write(report, options: options, to: &sink)
+            try sink.commit()
         } catch {
-            printError("error: could not write the report to '\(path)': \(error.localizedDescription)")
+            printError("error: \(error)")
             throw ExitCode(2)
         }
     }

@@ -11,10 +11,12 @@ public struct AuditRequest: Sendable {
     public var skip: [String]
     public var waiversFile: String?
     public var baselineFile: String?
+    /// Listed results kept in memory before the rest go to a temporary file.
+    public var resultMemoryLimit: Int
 
     public init(
         paths: [String], asOf: CivilDate, selection: ResultSelection = .all, only: [String] = [], skip: [String] = [],
-        waiversFile: String? = nil, baselineFile: String? = nil
+        waiversFile: String? = nil, baselineFile: String? = nil, resultMemoryLimit: Int = ResultStore.defaultMemoryLimit
     ) {
         self.paths = paths
         self.asOf = asOf
@@ -23,6 +25,7 @@ public struct AuditRequest: Sendable {
         self.skip = skip
         self.waiversFile = waiversFile
         self.baselineFile = baselineFile
+        self.resultMemoryLimit = resultMemoryLimit
     }
 }
 
@@ -46,7 +49,8 @@ extension LoadedRulePack {
         }
         let auditor = Auditor(rules: selecting(only: request.only, skip: request.skip), asOf: request.asOf, selection: request.selection)
         var builder = ReportBuilder(
-            rules: auditor.rules.map(\.rule), asOf: request.asOf, selection: request.selection, waivers: waivers, baseline: previous)
+            rules: auditor.rules.map(\.rule), asOf: request.asOf, selection: request.selection, waivers: waivers, baseline: previous,
+            resultMemoryLimit: request.resultMemoryLimit)
         builder.sections = pack.sections
         builder.add(problems)
         await AuditRun(auditor: auditor).run(paths: request.paths, into: &builder, progress: progress)

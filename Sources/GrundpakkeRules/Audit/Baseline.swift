@@ -66,12 +66,12 @@ public enum Baseline {
         let context = TallyContext(rules: report.rules, asOf: report.asOf, selection: .all, waivers: nil, baseline: previous)
         var seen: [Key: String] = [:]
         var counts = (new: 0, unchanged: 0)
-        for index in report.results.indices {
-            var tally = context.tally([report.results[index]], shelterID: "", subjects: [:])
-            if let marked = tally.kept.popLast() { report.results[index] = marked }
+        report.results = report.results.rewritten { item in
+            var tally = context.tally([item], shelterID: "", subjects: [:])
             counts.new += tally.baseline.new
             counts.unchanged += tally.baseline.unchanged
             for (key, outcome) in tally.baselineSeen { seen[key] = outcome }
+            return tally.kept.popLast() ?? item
         }
         report.baselineCounts = counts
         report.resolvedFindings = resolved(previous, seen: seen)

@@ -140,7 +140,8 @@ public struct OutcomeCounts: Sendable, Hashable {
 /// Everything one audit found: the single value every output format is rendered from.
 ///
 /// The counts cover every (rule, subject) pair; `results` holds only the pairs the report lists
-/// (`--results`), so a summary-only run keeps memory flat however many records it reads.
+/// (`--results`), and holds only a bounded number of them in memory, so memory stays flat
+/// however many records a run reads.
 public struct Report: Sendable {
     public var toolName = "grundpakke-check"
     public var toolVersion: String
@@ -150,8 +151,8 @@ public struct Report: Sendable {
     public var rules: [Rule]
     public var asOf: CivilDate
     /// The listed (rule, subject) pairs, ordered by file, line, subject (a case before its
-    /// children), rule id.
-    public var results: [AuditResult]
+    /// children), rule id. Past a bound they live in a temporary file (`ResultStore`).
+    public var results: ResultStore
     public var subjectCounts: [SubjectReference.Kind: Int]
     public var recordsRead: Int
     public var recordsRejected: Int

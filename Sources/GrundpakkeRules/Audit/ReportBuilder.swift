@@ -7,7 +7,7 @@ public struct ReportBuilder: Sendable {
     private let waivers: [Waiver]?
     private let baseline: [Baseline.Entry]?
 
-    private var results: [AuditResult] = []
+    private var results: ResultStore
     private var outcomeCounts = OutcomeCounts()
     private var ruleCounts: [OutcomeCounts]
     private var shelterCounts: [String: OutcomeCounts] = [:]
@@ -25,9 +25,12 @@ public struct ReportBuilder: Sendable {
     /// The standard's headings, for the report's summaries (`RulePack.sections`).
     public var sections: [String] = []
 
+    /// `resultMemoryLimit`: how many listed results stay in memory before the rest go to a
+    /// temporary file (see `ResultStore`).
     public init(rules: [Rule], asOf: CivilDate, selection: ResultSelection = .all, waivers: [Waiver]? = nil,
-                baseline: [Baseline.Entry]? = nil) {
+                baseline: [Baseline.Entry]? = nil, resultMemoryLimit: Int = ResultStore.defaultMemoryLimit) {
         context = TallyContext(rules: rules, asOf: asOf, selection: selection, waivers: waivers, baseline: baseline)
+        results = ResultStore(memoryLimit: resultMemoryLimit)
         self.waivers = waivers
         self.baseline = baseline
         ruleCounts = Array(repeating: OutcomeCounts(), count: rules.count)
@@ -54,7 +57,7 @@ public struct ReportBuilder: Sendable {
         baselineCounts.unchanged += tally.baseline.unchanged
         waiversUsed.formUnion(tally.waiversUsed)
         for (key, outcome) in tally.baselineSeen { baselineSeen[key] = outcome }
-        results += tally.kept
+        results.append(contentsOf: tally.kept)
     }
 
     /// A record that could not be evaluated, with the errors that say why.

@@ -62,15 +62,17 @@ public enum Waivers {
     public static func apply(_ waivers: [Waiver], to report: inout Report) {
         let context = TallyContext(rules: report.rules, asOf: report.asOf, selection: .all, waivers: waivers, baseline: nil)
         var used = Set<Int>()
-        report.unwaivedNoncompliance = []
-        report.waivedCount = 0
-        for index in report.results.indices {
-            var tally = context.tally([report.results[index]], shelterID: "", subjects: [:])
-            if let marked = tally.kept.popLast() { report.results[index] = marked }
+        var waived = 0
+        var unwaived = Set<Rule.Level>()
+        report.results = report.results.rewritten { item in
+            var tally = context.tally([item], shelterID: "", subjects: [:])
             used.formUnion(tally.waiversUsed)
-            report.waivedCount += tally.waived
-            report.unwaivedNoncompliance.formUnion(tally.unwaived)
+            waived += tally.waived
+            unwaived.formUnion(tally.unwaived)
+            return tally.kept.popLast() ?? item
         }
+        report.waivedCount = waived
+        report.unwaivedNoncompliance = unwaived
         report.waiversUsed = true
         report.waiverNotices = notices(waivers, used: used, asOf: report.asOf)
     }

@@ -32,14 +32,20 @@ public struct CSVReporter: Sendable {
     }
 
     public func render(_ report: Report) -> String {
+        var sink = StringSink()
+        // A string cannot fail; reading spilled results back could, and the CLI checks that.
+        try? write(report, to: &sink)
+        return sink.text
+    }
+
+    /// The header, then a row per listed result as the results are read.
+    public func write(_ report: Report, to sink: inout some ReportSink) throws {
         let text = ResultText(language: options.language, asOf: report.asOf)
         let separator = separator
-        var output = byteOrderMark ? "\u{FEFF}" : ""
-        output += CSVCell.record(Self.columns + (options.explain ? ["evidence"] : []), separator: separator)
+        try sink.write((byteOrderMark ? "\u{FEFF}" : "") + CSVCell.record(Self.columns + (options.explain ? ["evidence"] : []), separator: separator))
         for item in report.results where options.results.includes(item.result.outcome) {
-            output += CSVCell.record(row(report.rule(of: item), item, text), separator: separator)
+            try sink.write(CSVCell.record(row(report.rule(of: item), item, text), separator: separator))
         }
-        return output
     }
 
     private func row(_ rule: Rule, _ item: AuditResult, _ text: ResultText) -> [String] {

@@ -70,7 +70,7 @@ extension Catalogue {
             let counts = report.outcomeCounts
             var parts = Outcome.reported.map { "\(catalogue.outcome($0)): \(counts[$0])" }
             if counts[.error] > 0 { parts.append("\(catalogue.outcome(.error)): \(counts[.error])") }
-            let waived = report.results.count { $0.waiver != nil }
+            let waived = report.results.counts.waived
             if waived > 0 { parts.append(say("dispensation: \(waived)", "waived: \(waived)")) }
             if !report.inputErrors.isEmpty { parts.append(say("inputfejl: \(report.inputErrors.count)", "input errors: \(report.inputErrors.count)")) }
             return "\(report.toolName) \(catalogue.asOf(report.asOf)): " + parts.joined(separator: ", ")

@@ -15,16 +15,22 @@ public struct GitHubReporter: Sendable {
     }
 
     public func render(_ report: Report) -> String {
+        var sink = StringSink()
+        // A string cannot fail; reading spilled results back could, and the CLI checks that.
+        try? write(report, to: &sink)
+        return sink.text
+    }
+
+    /// The annotations line by line as the results are read, then the summary line.
+    public func write(_ report: Report, to sink: inout some ReportSink) throws {
         let text = ResultText(language: options.language, asOf: report.asOf)
-        var lines: [String] = []
         for item in report.results where item.result.outcome.isFinding && options.results.includes(item.result.outcome) {
-            lines.append(annotation(report.rule(of: item), item, text).command)
+            try sink.write(annotation(report.rule(of: item), item, text).command + "\n")
         }
         for diagnostic in report.inputErrors + report.inputWarnings {
-            lines.append(inputAnnotation(diagnostic, text.catalogue).command)
+            try sink.write(inputAnnotation(diagnostic, text.catalogue).command + "\n")
         }
-        lines.append(CPRRedaction.redact(text.catalogue.ci.summary(report)))
-        return lines.joined(separator: "\n") + "\n"
+        try sink.write(CPRRedaction.redact(text.catalogue.ci.summary(report)) + "\n")
     }
 
     private func annotation(_ rule: Rule, _ item: AuditResult, _ text: ResultText) -> GitHubAnnotation {

@@ -12,13 +12,44 @@ public struct JSONReporter: Sendable {
     }
 
     public func render(_ report: Report) -> String {
-        document(report).pretty
+        var sink = StringSink()
+        // A string cannot fail; reading spilled results back could, and the CLI checks that.
+        try? write(report, to: &sink)
+        return sink.text
     }
 
+    /// The report, written member by member and result by result: the same bytes as
+    /// `document(report).pretty`, without holding the results or the text in memory.
+    public func write(_ report: Report, to sink: inout some ReportSink) throws {
+        let text = ResultText(language: language, asOf: report.asOf)
+        var first = true
+        func member(_ key: String, _ value: JSONValue) throws {
+            try sink.write((first ? "{\n  " : ",\n  ") + PrettyJSON.key(key) + ": " + PrettyJSON.nested(value, level: 1))
+            first = false
+        }
+        for (key, value) in head(report) { try member(key, value) }
+        try sink.write(",\n  " + PrettyJSON.key("results") + ": ")
+        var listed = false
+        for item in report.results where results.includes(item.result.outcome) {
+            try sink.write((listed ? ",\n    " : "[\n    ") + PrettyJSON.nested(result(report, item, text), level: 2))
+            listed = true
+        }
+        try sink.write(listed ? "\n  ]" : "[]")
+        for (key, value) in tail(report) { try member(key, value) }
+        try sink.write("\n}\n")
+    }
+
+    /// The whole report as one JSON value (`write` streams the same document).
     public func document(_ report: Report) -> JSONValue {
         let text = ResultText(language: language, asOf: report.asOf)
+        let listed = report.results.filter { results.includes($0.result.outcome) }.map { result(report, $0, text) }
+        return .object(head(report) + [("results", .array(listed))] + tail(report))
+    }
+
+    /// The members before `results`.
+    private func head(_ report: Report) -> [(String, JSONValue)] {
         let outcomes = report.outcomeCounts
-        return .object([
+        return [
             ("tool", .object([("name", .string(report.toolName)), ("version", .string(report.toolVersion))])),
             ("rule_pack", .object([
                 ("name", .string(report.packName)), ("version", .string(report.packVersion)),
@@ -35,22 +66,27 @@ public struct JSONReporter: Sendable {
                 ("input_errors", .int(Int64(report.inputErrors.count))),
                 ("input_warnings", .int(Int64(report.inputWarnings.count))),
             ] + optionalSummary(report))),
-            ("results", .array(report.results.filter { results.includes($0.result.outcome) }.map { result(report, $0, text) })),
+        ]
+    }
+
+    /// The members after `results`.
+    private func tail(_ report: Report) -> [(String, JSONValue)] {
+        [
             ("input_errors", .array(report.inputErrors.map(diagnostic))),
             ("input_warnings", .array(report.inputWarnings.map(diagnostic))),
-        ] + optionalLists(report))
+        ] + optionalLists(report)
     }
 
     /// Waiver and baseline counts, present only when `--waivers` / `--baseline` were given.
     private func optionalSummary(_ report: Report) -> [(String, JSONValue)] {
         var members: [(String, JSONValue)] = []
         if report.waiversUsed {
-            members.append(("waived", .int(Int64(report.results.count { $0.waiver != nil }))))
+            members.append(("waived", .int(Int64(report.results.counts.waived))))
         }
         if let resolved = report.resolvedFindings {
             members.append(("baseline", .object([
-                ("new", .int(Int64(report.results.count { $0.baseline == .new }))),
-                ("unchanged", .int(Int64(report.results.count { $0.baseline == .unchanged }))),
+                ("new", .int(Int64(report.results.counts.baselineNew))),
+                ("unchanged", .int(Int64(report.results.counts.baselineUnchanged))),
                 ("resolved", .int(Int64(resolved.count))),
             ])))
         }

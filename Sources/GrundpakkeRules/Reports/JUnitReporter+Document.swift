@@ -15,9 +15,14 @@ struct JUnitCase: Sendable {
     var verdict: Verdict
     var systemOut: String?
 
-    var isFailure: Bool { if case .failure = verdict { return true } else { return false } }
-    var isSkipped: Bool { if case .skipped = verdict { return true } else { return false } }
-    var isError: Bool { if case .error = verdict { return true } else { return false } }
+    var kind: JUnitVerdictKind {
+        switch verdict {
+        case .passed: return .passed
+        case .failure: return .failure
+        case .skipped: return .skipped
+        case .error: return .error
+        }
+    }
 
     var xml: String {
         let head = #"    <testcase name="\#(XMLText.attribute(name))" classname="\#(XMLText.attribute(classname))" "#
@@ -38,41 +43,61 @@ struct JUnitCase: Sendable {
     }
 }
 
-struct JUnitSuite: Sendable {
-    var name: String
-    var properties: [(name: String, value: String)]
-    var cases: [JUnitCase]
+/// What a test case counts as in the `tests`/`failures`/`skipped`/`errors` attributes.
+enum JUnitVerdictKind: Sendable {
+    case passed
+    case failure
+    case skipped
+    case error
+}
 
-    var tests: Int { cases.count }
-    var failures: Int { cases.count(where: \.isFailure) }
-    var skipped: Int { cases.count(where: \.isSkipped) }
-    var errors: Int { cases.count(where: \.isError) }
+/// The counts of a `<testsuite>` or `<testsuites>` element, known before its test cases are
+/// written.
+struct JUnitCounts: Sendable {
+    var tests = 0
+    var failures = 0
+    var skipped = 0
+    var errors = 0
 
-    var xml: String {
-        var lines = [#"  <testsuite name="\#(XMLText.attribute(name))" \#(JUnitSuite.counts(tests, failures, skipped, errors))>"#]
+    mutating func add(_ kind: JUnitVerdictKind, _ amount: Int = 1) {
+        tests += amount
+        switch kind {
+        case .passed: break
+        case .failure: failures += amount
+        case .skipped: skipped += amount
+        case .error: errors += amount
+        }
+    }
+
+    mutating func add(_ other: JUnitCounts) {
+        tests += other.tests
+        failures += other.failures
+        skipped += other.skipped
+        errors += other.errors
+    }
+
+    var attributes: String {
+        #"tests="\#(tests)" failures="\#(failures)" skipped="\#(skipped)" errors="\#(errors)" time="0""#
+    }
+}
+
+/// The lines around test cases, each ending in a line break, so the document is written in
+/// order: the header, per suite its opening lines, cases and closing line, then the footer.
+enum JUnitDocument {
+    static func header(name: String, counts: JUnitCounts) -> String {
+        #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n" + #"<testsuites name="\#(XMLText.attribute(name))" \#(counts.attributes)>"# + "\n"
+    }
+
+    static func suiteHeader(name: String, properties: [(name: String, value: String)], counts: JUnitCounts) -> String {
+        var lines = [#"  <testsuite name="\#(XMLText.attribute(name))" \#(counts.attributes)>"#]
         if !properties.isEmpty {
             lines.append("    <properties>")
             lines += properties.map { #"      <property name="\#(XMLText.attribute($0.name))" value="\#(XMLText.attribute($0.value))"/>"# }
             lines.append("    </properties>")
         }
-        lines += cases.map(\.xml)
-        lines.append("  </testsuite>")
-        return lines.joined(separator: "\n")
-    }
-
-    static func counts(_ tests: Int, _ failures: Int, _ skipped: Int, _ errors: Int) -> String {
-        #"tests="\#(tests)" failures="\#(failures)" skipped="\#(skipped)" errors="\#(errors)" time="0""#
-    }
-}
-
-enum JUnitDocument {
-    static func render(name: String, suites: [JUnitSuite]) -> String {
-        let counts = JUnitSuite.counts(
-            suites.reduce(0) { $0 + $1.tests }, suites.reduce(0) { $0 + $1.failures },
-            suites.reduce(0) { $0 + $1.skipped }, suites.reduce(0) { $0 + $1.errors })
-        var lines = [#"<?xml version="1.0" encoding="UTF-8"?>"#, #"<testsuites name="\#(XMLText.attribute(name))" \#(counts)>"#]
-        lines += suites.map(\.xml)
-        lines.append("</testsuites>")
         return lines.joined(separator: "\n") + "\n"
     }
+
+    static let suiteFooter = "  </testsuite>\n"
+    static let footer = "</testsuites>\n"
 }

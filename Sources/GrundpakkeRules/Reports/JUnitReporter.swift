@@ -21,22 +21,70 @@ public struct JUnitReporter: Sendable {
     }
 
     public func render(_ report: Report) -> String {
+        var sink = StringSink()
+        // A string cannot fail; reading spilled results back could, and the CLI checks that.
+        try? write(report, to: &sink)
+        return sink.text
+    }
+
+    /// Suites are per rule but results come in input order, so the listed results are first
+    /// sorted into one store per rule (in memory as far as the report's own store was; past
+    /// that each spills too, sharing the report's memory bound). Each store counts as it is
+    /// filled, which gives every suite's counts before its test cases are written.
+    public func write(_ report: Report, to sink: inout some ReportSink) throws {
         let text = ResultText(language: options.language, asOf: report.asOf)
-        var casesByRule = Array(repeating: [JUnitCase](), count: report.rules.count)
+        let perRule = report.results.isSpilled ? max(1, report.results.memoryLimit / max(1, report.rules.count)) : Int.max
+        var byRule = report.rules.map { _ in ResultStore(memoryLimit: perRule) }
         for item in report.results where options.results.includes(item.result.outcome) {
-            casesByRule[item.ruleIndex].append(testCase(report.rule(of: item), item, text))
+            byRule[item.ruleIndex].append(item)
         }
-        var suites = zip(report.rules, casesByRule).map { rule, cases in
-            JUnitSuite(name: rule.id, properties: [
+        let ruleCounts = byRule.indices.map { Self.counts(byRule[$0].counts, rule: $0) }
+        let inputCases = report.inputErrors.map(inputCase)
+        var inputCounts = JUnitCounts()
+        for inputCase in inputCases { inputCounts.add(inputCase.kind) }
+        var total = JUnitCounts()
+        for counts in ruleCounts { total.add(counts) }
+        if !inputCases.isEmpty { total.add(inputCounts) }
+
+        try sink.write(JUnitDocument.header(name: report.toolName, counts: total))
+        for (index, rule) in report.rules.enumerated() {
+            try sink.write(JUnitDocument.suiteHeader(name: rule.id, properties: [
                 ("title", rule.title.text(in: options.language)),
                 ("level", rule.level.rawValue),
                 ("section", rule.section),
-            ], cases: cases)
+            ], counts: ruleCounts[index]))
+            for item in byRule[index] { try sink.write(testCase(rule, item, text).xml + "\n") }
+            try byRule[index].checkReadBack()
+            try sink.write(JUnitDocument.suiteFooter)
         }
-        if !report.inputErrors.isEmpty {
-            suites.append(JUnitSuite(name: "input", properties: [], cases: report.inputErrors.map(inputCase)))
+        if !inputCases.isEmpty {
+            try sink.write(JUnitDocument.suiteHeader(name: "input", properties: [], counts: inputCounts))
+            for inputCase in inputCases { try sink.write(inputCase.xml + "\n") }
+            try sink.write(JUnitDocument.suiteFooter)
         }
-        return JUnitDocument.render(name: report.toolName, suites: suites)
+        try sink.write(JUnitDocument.footer)
+    }
+
+    /// A suite's counts from the counts of its listed results.
+    private static func counts(_ listed: ListedCounts, rule: Int) -> JUnitCounts {
+        var counts = JUnitCounts()
+        for outcome in Outcome.allCases {
+            for waived in [false, true] {
+                counts.add(kind(outcome, waived: waived), listed.count(rule: rule, outcome: outcome, waived: waived))
+            }
+        }
+        return counts
+    }
+
+    /// What a result counts as: the one place `testCase` and the suite counts agree on.
+    private static func kind(_ outcome: Outcome, waived: Bool) -> JUnitVerdictKind {
+        if waived, outcome.isFinding, outcome != .error { return .skipped }
+        switch outcome {
+        case .compliant, .pending: return .passed
+        case .noncompliant: return .failure
+        case .incomplete, .notApplicable: return .skipped
+        case .error: return .error
+        }
     }
 
     private func testCase(_ rule: Rule, _ item: AuditResult, _ text: ResultText) -> JUnitCase {

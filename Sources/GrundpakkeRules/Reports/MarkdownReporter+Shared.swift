@@ -61,7 +61,7 @@ struct ReportDocument {
 
     /// Whether any result carries a waiver or baseline mark (then tables get a notes column).
     var hasMarks: Bool {
-        report.results.contains { $0.waiver != nil || $0.baseline != nil }
+        report.results.counts.hasMarks
     }
 
     // MARK: Texts
@@ -137,9 +137,8 @@ struct ReportDocument {
 
     var baselineLine: String? {
         guard let resolved = report.resolvedFindings else { return nil }
-        let new = report.results.count { $0.baseline == .new }
-        let unchanged = report.results.count { $0.baseline == .unchanged }
-        return words.baselineCounts(new: new, unchanged: unchanged, resolved: resolved.count)
+        let counts = report.results.counts
+        return words.baselineCounts(new: counts.baselineNew, unchanged: counts.baselineUnchanged, resolved: resolved.count)
     }
 
     func diagnosticLocation(_ diagnostic: Diagnostic) -> String {

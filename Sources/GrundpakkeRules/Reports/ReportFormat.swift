@@ -36,16 +36,30 @@ public struct ReportOptions: Sendable {
 }
 
 extension ReportFormat {
-    /// The report in this format.
-    public func render(_ report: Report, options: ReportOptions) -> String {
+    /// The report in this format, written to `sink` as it is made. JSON, JUnit, GitHub and CSV
+    /// stream result by result; text, Markdown and HTML group results per shelter or section
+    /// first, so they build their text whole and write it at once.
+    ///
+    /// Throws what the sink throws, and `ResultStoreError` when spilled results could not be
+    /// read back (the report would otherwise be short of them).
+    public func write(_ report: Report, options: ReportOptions, to sink: inout some ReportSink) throws {
         switch self {
-        case .text: return TextReporter(options: options).render(report)
-        case .json: return JSONReporter(language: options.language, results: options.results).render(report)
-        case .markdown: return MarkdownReporter(options: options).render(report)
-        case .html: return HTMLReporter(options: options).render(report)
-        case .junit: return JUnitReporter(options: options).render(report)
-        case .github: return GitHubReporter(options: options).render(report)
-        case .csv: return CSVReporter(options: options).render(report)
+        case .text: try sink.write(TextReporter(options: options).render(report))
+        case .json: try JSONReporter(language: options.language, results: options.results).write(report, to: &sink)
+        case .markdown: try sink.write(MarkdownReporter(options: options).render(report))
+        case .html: try sink.write(HTMLReporter(options: options).render(report))
+        case .junit: try JUnitReporter(options: options).write(report, to: &sink)
+        case .github: try GitHubReporter(options: options).write(report, to: &sink)
+        case .csv: try CSVReporter(options: options).write(report, to: &sink)
         }
+        try report.results.checkReadBack()
+    }
+
+    /// The report in this format, as one string (for tests and small reports; `audit` writes
+    /// through `write`, which also reports a failure to read spilled results back).
+    public func render(_ report: Report, options: ReportOptions) -> String {
+        var sink = StringSink()
+        try? write(report, options: options, to: &sink)
+        return sink.text
     }
 }

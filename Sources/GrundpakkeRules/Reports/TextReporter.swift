@@ -58,7 +58,7 @@ public struct TextReporter: Sendable {
         }
         if let resolved = report.resolvedFindings {
             lines += ["", catalogue.baselineLine(
-                new: report.results.count { $0.baseline == .new }, unchanged: report.results.count { $0.baseline == .unchanged },
+                new: report.results.counts.baselineNew, unchanged: report.results.counts.baselineUnchanged,
                 resolved: resolved.count)]
             if !resolved.isEmpty {
                 lines.append(bold(catalogue.resolvedHeading))

@@ -26,21 +26,23 @@ enum CIReportFixtures {
         guard let ruleIndex = report.rules.firstIndex(where: { $0.id == ruleID }),
               let expires = CivilDate(year: 2025, month: 12, day: 31) else { preconditionFailure("fixture") }
         report.rules[ruleIndex].message = LocalizedText(da: hostileMessage, en: hostileMessage)
-        for index in report.results.indices {
-            let item = report.results[index]
+        var results = Array(report.results)
+        for index in results.indices {
+            let item = results[index]
             if item.subject.id == lateSubject {
-                report.results[index].subject.location.file = "sample-cases/\(cpr.replacingCPRDash).yaml"
+                results[index].subject.location.file = "sample-cases/\(cpr.replacingCPRDash).yaml"
                 if item.ruleIndex == ruleIndex, !item.result.evidence.isEmpty {
-                    report.results[index].result.evidence[0].value = .string("note \(cpr)")
+                    results[index].result.evidence[0].value = .string("note \(cpr)")
                 }
             }
             if item.subject.id == waivedSubject, item.ruleIndex == ruleIndex {
-                report.results[index].waiver = Waiver(
+                results[index].waiver = Waiver(
                     rule: ruleID, subject: waivedSubject, reason: "aftalt, se \(cpr), 100%: ok", approvedBy: approver,
                     expires: expires,
                     location: RuleDSL.SourceLocation(file: "waivers.yaml", line: 1, column: 1))
             }
         }
+        report.results = ResultStore(results)
         return report
     }()
 

@@ -25,20 +25,22 @@ enum DocumentFixtures {
         }
         let location = SourceLocation(file: "waivers.yaml", line: 3, column: 3)
         var marked = false
-        for index in report.results.indices {
-            let item = report.results[index]
+        var results = Array(report.results)
+        for index in results.indices {
+            let item = results[index]
             let rule = report.rule(of: item)
-            if item.result.outcome.isFinding { report.results[index].baseline = marked ? .unchanged : .new }
+            if item.result.outcome.isFinding { results[index].baseline = marked ? .unchanged : .new }
             if item.result.outcome.isFinding { marked = true }
             if item.subject.id == waivedSubject, rule.id == waivedRule {
-                report.results[index].waiver = Waiver(
+                results[index].waiver = Waiver(
                     rule: waivedRule, subject: waivedSubject, reason: "Aftalt med kommunen \(markup) \(cpr)", approvedBy: approver,
                     expires: expires, location: location)
             }
             if item.subject.id == "VKY-2024-063", rule.id == "GP-C05" {
-                report.results[index].result.evidence.append((path: "case.note", value: .string("\(markup) x")))
+                results[index].result.evidence.append((path: "case.note", value: .string("\(markup) x")))
             }
         }
+        report.results = ResultStore(results)
         report.waiversUsed = true
         report.waiverNotices = [
             WaiverNotice(kind: .expired, waiver: Waiver(

@@ -1,0 +1,112 @@
+import Foundation
+
+/// A report that could not be written.
+public struct ReportWriteError: Error, Sendable, CustomStringConvertible {
+    /// The file, or nil for standard output.
+    public var path: String?
+    public var reason: String
+
+    public var description: String {
+        "could not write the report to \(path.map { "'\($0)'" } ?? "standard output"): \(reason)"
+    }
+
+    init(path: String?, errno code: Int32) {
+        self.path = path
+        reason = String(cString: strerror(code))
+    }
+}
+
+/// Writes a report to a file or to standard output through a 64 KiB buffer.
+///
+/// A regular file is written under a temporary name in its directory and renamed over the
+/// destination by `commit()`, so a run that fails half-way never leaves half a report where the
+/// previous one was (the file gets the destination's permissions, or the usual ones for a new
+/// file); without `commit()` the temporary file is removed. Devices and pipes (`/dev/null`, a
+/// FIFO) are written directly.
+public final class ReportFileSink: ReportSink {
+    private let path: String?
+    private let descriptor: Int32
+    /// The temporary name while a regular file is written; nil once renamed (or when writing
+    /// directly).
+    private var temporaryPath: String?
+    private var buffer: [UInt8] = []
+    private static let bufferSize = 1 << 16
+
+    /// `path` nil is standard output.
+    public init(path: String?) throws(ReportWriteError) {
+        self.path = path
+        guard let path else {
+            // Anything printed through the C buffer goes first.
+            fflush(nil)
+            descriptor = STDOUT_FILENO
+            return
+        }
+        var existing = stat()
+        let exists = stat(path, &existing) == 0
+        if exists, (existing.st_mode & S_IFMT) != S_IFREG {
+            let opened = open(path, O_WRONLY | O_TRUNC)
+            guard opened >= 0 else { throw ReportWriteError(path: path, errno: errno) }
+            descriptor = opened
+            return
+        }
+        let (opened, temporary) = try ReportFileSink.createTemporary(beside: path)
+        if exists { fchmod(opened, existing.st_mode & 0o7777) }
+        descriptor = opened
+        temporaryPath = temporary
+        buffer.reserveCapacity(ReportFileSink.bufferSize)
+    }
+
+    deinit {
+        if let temporaryPath {
+            unlink(temporaryPath)
+        }
+        if descriptor != STDOUT_FILENO { close(descriptor) }
+    }
+
+    /// A new file in the destination's directory, mode 0666 less the umask like any new file.
+    private static func createTemporary(beside path: String) throws(ReportWriteError) -> (Int32, String) {
+        let directory = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        var lastError: Int32 = EEXIST
+        for _ in 0..<16 {
+            let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+            let candidate = (directory.isEmpty ? "" : directory + "/") + ".\(name).\(suffix).tmp"
+            let opened = open(candidate, O_WRONLY | O_CREAT | O_EXCL, 0o666)
+            if opened >= 0 { return (opened, candidate) }
+            lastError = errno
+            guard lastError == EEXIST else { break }
+        }
+        throw ReportWriteError(path: path, errno: lastError)
+    }
+
+    public func write(_ text: String) throws(ReportWriteError) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= ReportFileSink.bufferSize { try flush() }
+    }
+
+    private func flush() throws(ReportWriteError) {
+        let failure: Int32? = buffer.withUnsafeBytes { bytes in
+            var done = 0
+            while done < bytes.count {
+                guard let base = bytes.baseAddress else { return EINVAL }
+                let count = Foundation.write(descriptor, base + done, bytes.count - done)
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { return count < 0 ? errno : EIO }
+                done += count
+            }
+            return nil
+        }
+        buffer.removeAll(keepingCapacity: true)
+        if let failure { throw ReportWriteError(path: path, errno: failure) }
+    }
+
+    /// Writes what is buffered and puts the file in place.
+    public func commit() throws(ReportWriteError) {
+        try flush()
+        guard let temporaryPath, let path else { return }
+        guard rename(temporaryPath, path) == 0 else {
+            throw ReportWriteError(path: path, errno: errno)
+        }
+        self.temporaryPath = nil
+    }
+}
