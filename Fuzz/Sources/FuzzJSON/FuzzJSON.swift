@@ -2,7 +2,8 @@ import FuzzSupport
 import GrundpakkeRules
 import RuleDSL
 
-/// Any bytes as a JSON file and as JSON Lines: the reader, then records as the audit builds them.
+/// Any bytes as a JSON file and as JSON Lines: the reader, then records as the audit builds them;
+/// each line also through the direct decoder, which must agree with the located path.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
@@ -26,14 +27,49 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             if text.last == UInt8(ascii: "\r") { text = text.dropLast() }
             guard text.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }),
                   text.count <= limits.maxLineBytes else { continue }
+            let direct = DirectJSONDecoder(schema: CaseSchema.object, limits: limits, trackingItemsOf: "children").decode(text)
             switch reader.read(text, file: "fuzz.jsonl", firstLine: lineNumber) {
-            case .success(let node): check(builder.records(fromLine: node))
+            case .success(let node):
+                let results = builder.records(fromLine: node)
+                check(results)
+                if let direct { agree(direct, results, text) }
             case .failure(let diagnostic):
                 if diagnostic.location == nil { fatalError("unlocated JSON Lines diagnostic: \(diagnostic.message)") }
             }
         }
     }
     return 0
+}
+
+/// What the direct decoder accepts, the located path must accept with the same fields in the
+/// same order and the same place, or reject only for a CPR-shaped id (which the direct path's
+/// caller checks itself).
+private func agree(_ direct: DirectJSONDecoder.Decoded, _ results: [RecordResult], _ text: ArraySlice<UInt8>) {
+    guard results.count == 1 else { fatalError("the direct decoder accepted a line that gave \(results.count) records") }
+    let result = results[0]
+    guard let record = result.record else {
+        if result.diagnostics.allSatisfy({ $0.code == "input.cpr" }) { return }
+        fatalError("the direct decoder accepted a line the located path rejects: \(result.diagnostics.map(\.message))")
+    }
+    if result.diagnostics.contains(where: { $0.code != "input.cpr" }) {
+        fatalError("the direct decoder accepted a line with diagnostics: \(result.diagnostics.map(\.message))")
+    }
+    if ordered(.map(record.fields)) != ordered(.map(direct.fields)) {
+        fatalError("the two paths disagree: \(ordered(.map(record.fields))) vs \(ordered(.map(direct.fields)))")
+    }
+    if record.location.column != DirectJSONDecoder.column(of: direct.start, in: text)
+        || record.childLocations.map(\.column) != direct.itemOffsets.indices.map({ direct.itemColumn($0, in: text) }) {
+        fatalError("the two paths disagree about locations")
+    }
+}
+
+/// Keys and values in order (`MapValue`'s `==` ignores order; reports do not).
+private func ordered(_ value: Value) -> String {
+    switch value {
+    case .map(let map): return "{" + map.entries.map { "\(ordered($0.key)):\(ordered($0.value))" }.joined(separator: ",") + "}"
+    case .list(let items): return "[" + items.map(ordered).joined(separator: ",") + "]"
+    default: return "\(value)"
+    }
 }
 
 /// A rejected record must say where and why.

@@ -28,13 +28,14 @@ struct DirectCaseReader: Sendable {
                       !CPRRedaction.containsCPR(childID) else { return nil }
             }
         }
-        func location(_ offset: Int) -> SourceLocation {
-            SourceLocation(file: file, line: line, column: DirectJSONDecoder.column(of: offset, in: bytes))
+        // Only whitespace can come before the opening brace, so its column is its offset + 1.
+        let start = SourceLocation(file: file, line: line, column: decoded.start + 1)
+        let childLocations = decoded.itemOffsets.indices.map {
+            SourceLocation(file: file, line: line, column: decoded.itemColumn($0, in: bytes))
         }
-        let start = location(decoded.start)
         let record = InputRecord(
             kind: .case, id: id, shelterID: shelterID, fields: decoded.fields, location: start,
-            childLocations: decoded.itemOffsets.map(location))
+            childLocations: childLocations)
         return RecordResult(record: record, location: start, diagnostics: [])
     }
 }

@@ -8,6 +8,11 @@ struct ByteCursor {
     private var nodes = 0
     /// Offsets of the tracked list's items (see `DirectJSONDecoder`).
     private(set) var itemOffsets: [Int] = []
+    /// Whether a byte outside ASCII has been read so far: until then a column is simply the
+    /// offset plus one.
+    private(set) var sawNonASCII = false
+    /// `sawNonASCII` at each item offset.
+    private(set) var itemsAfterNonASCII: [Bool] = []
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, limits: DocumentLimits) {
         self.bytes = bytes
@@ -32,7 +37,7 @@ struct ByteCursor {
     mutating func object(_ plan: ObjectPlan, tracking: Int? = nil) -> MapValue? {
         guard plan.decodable, countNode() else { return nil }
         position += 1
-        var map = MapValue()
+        var map = MapValue(minimumCapacity: plan.keys.count)
         var seen: UInt64 = 0
         var expected = 0
         skipWhitespace()
@@ -43,7 +48,7 @@ struct ByteCursor {
                 skipWhitespace()
                 // Exports usually give keys in schema order, so the field after the last one is
                 // tried first.
-                guard let index = key(plan, expected: expected) else { return nil }
+                guard let text = string(), let index = plan.names.index(of: text, likely: expected) else { return nil }
                 let bit: UInt64 = 1 << UInt64(index)
                 guard seen & bit == 0 else { return nil }
                 seen |= bit
@@ -51,9 +56,9 @@ struct ByteCursor {
                 guard peek == UInt8(ascii: ":") else { return nil }
                 position += 1
                 skipWhitespace()
-                let field = plan.fields[index]
-                guard let value = value(field.type, nullable: field.nullable, tracked: index == tracking) else { return nil }
-                map.append(field.key, value)
+                let nullable = plan.nullableMask & bit != 0
+                guard let value = value(plan.types[index], nullable: nullable, tracked: index == tracking) else { return nil }
+                map.append(plan.keys[index], value)
                 expected = index + 1
                 skipWhitespace()
                 if peek == UInt8(ascii: ",") {
@@ -67,7 +72,7 @@ struct ByteCursor {
         }
         guard seen & plan.requiredMask == plan.requiredMask else { return nil }
         for (index, value) in plan.absentDefaults where seen & (1 << UInt64(index)) == 0 {
-            map.append(plan.fields[index].key, value)
+            map.append(plan.keys[index], value)
         }
         return map
     }
@@ -89,11 +94,10 @@ struct ByteCursor {
         case .date:
             return date()
         case .enumeration(let allowed):
-            guard let text = string() else { return nil }
-            for candidate in allowed where candidate.bytes.elementsEqual(text) { return candidate.value }
-            return nil
-        case .list(let element):
-            return list(element, tracked: tracked)
+            guard let text = string(), let index = allowed.names.index(of: text, likely: 0) else { return nil }
+            return allowed.values[index]
+        case .list(let plan):
+            return list(plan.element, tracked: tracked)
         case .object(let plan):
             guard peek == UInt8(ascii: "{") else { return nil }
             return object(plan).map(Value.map)
@@ -113,7 +117,10 @@ struct ByteCursor {
         }
         while true {
             skipWhitespace()
-            if tracked { itemOffsets.append(position) }
+            if tracked {
+                itemOffsets.append(position)
+                itemsAfterNonASCII.append(sawNonASCII)
+            }
             guard let item = value(element, nullable: false) else { return nil }
             items.append(item)
             skipWhitespace()
@@ -125,16 +132,6 @@ struct ByteCursor {
             position += 1
             return .list(items)
         }
-    }
-
-    /// A key matched against the plan's field names; nil for an unknown key or one with escapes.
-    private mutating func key(_ plan: ObjectPlan, expected: Int) -> Int? {
-        guard let text = string() else { return nil }
-        if expected < plan.fields.count, plan.fields[expected].name.elementsEqual(text) { return expected }
-        for index in plan.fields.indices where index != expected && plan.fields[index].name.elementsEqual(text) {
-            return index
-        }
-        return nil
     }
 
     /// The bytes of a string without escapes or control characters, valid UTF-8, within the
@@ -153,7 +150,10 @@ struct ByteCursor {
         }
         guard end < bytes.count, end - start <= maxScalarBytes else { return nil }
         let text = bytes[start..<end]
-        if !ascii, String(validating: text, as: UTF8.self) == nil { return nil }
+        if !ascii {
+            guard String(validating: text, as: UTF8.self) != nil else { return nil }
+            sawNonASCII = true
+        }
         position = end + 1
         return text
     }

@@ -1,12 +1,17 @@
-/// An object schema compiled for decoding JSON bytes straight into record values: each field's
-/// name as bytes to match keys against, the key `Value` every record shares (so no key is ever
-/// allocated per record), and what the field accepts.
+/// An object schema compiled for decoding JSON bytes straight into record values: the field
+/// names as bytes to match keys against, the key `Value` every record shares (so no key is ever
+/// allocated per record), and what each field accepts. Kept as parallel arrays so the decoder's
+/// inner loop reads single elements instead of copying (and reference counting) whole fields.
 ///
 /// The plan covers what well-formed exports hold. Anything it does not cover (a `dyn` field, a
 /// number where text is expected, an object with more than 64 fields) makes the direct decoder
 /// give up on that record, and the located path of `JSONReader` and `SchemaValidator` takes it.
 final class ObjectPlan: Sendable {
-    let fields: [FieldPlan]
+    let names: ByteNames
+    let keys: [Value]
+    let types: [TypePlan]
+    /// Bit `i` set: field `i` accepts `null`.
+    let nullableMask: UInt64
     /// Fields that must be present; a record missing one is an input error.
     let requiredMask: UInt64
     /// Fields with a meaning when absent, in schema order, appended after the given keys exactly
@@ -16,43 +21,52 @@ final class ObjectPlan: Sendable {
     let decodable: Bool
 
     init(_ schema: ObjectSchema) {
-        fields = schema.fields.map(FieldPlan.init)
+        names = ByteNames(schema.fields.map(\.name))
+        keys = schema.fields.map { .string($0.name) }
+        types = schema.fields.map { TypePlan($0.type) }
         decodable = schema.fields.count <= 64
+        var nullable: UInt64 = 0
         var required: UInt64 = 0
         var defaults: [(index: Int, value: Value)] = []
         for (index, field) in schema.fields.enumerated() where index < 64 {
+            if field.nullable { nullable |= 1 << UInt64(index) }
             if field.required { required |= 1 << UInt64(index) }
             if let absent = field.absentMeans { defaults.append((index, absent)) }
         }
+        nullableMask = nullable
         requiredMask = required
         absentDefaults = defaults
     }
 }
 
-/// One field of an `ObjectPlan`.
-struct FieldPlan: Sendable {
-    let name: [UInt8]
-    let key: Value
-    let type: TypePlan
-    let nullable: Bool
+/// The allowed spellings of an enumeration and the shared value each one decodes to.
+final class EnumerationPlan: Sendable {
+    let names: ByteNames
+    let values: [Value]
 
-    init(_ field: FieldSchema) {
-        name = Array(field.name.utf8)
-        key = .string(field.name)
-        type = TypePlan(field.type)
-        nullable = field.nullable
+    init(_ allowed: [String]) {
+        names = ByteNames(allowed)
+        values = allowed.map(Value.string)
+    }
+}
+
+/// A list's element type.
+final class ListPlan: Sendable {
+    let element: TypePlan
+
+    init(_ element: SchemaType) {
+        self.element = TypePlan(element)
     }
 }
 
 /// What a field accepts, in the direct decoder's terms.
-indirect enum TypePlan: Sendable {
+enum TypePlan: Sendable {
     case bool
     case int
     case string
     case date
-    /// The allowed spellings as bytes and the shared value each one decodes to.
-    case enumeration([(bytes: [UInt8], value: Value)])
-    case list(TypePlan)
+    case enumeration(EnumerationPlan)
+    case list(ListPlan)
     case object(ObjectPlan)
     /// Left to the located path (`dyn`, `double`).
     case unsupported
@@ -63,8 +77,8 @@ indirect enum TypePlan: Sendable {
         case .int: self = .int
         case .string: self = .string
         case .date: self = .date
-        case .enumeration(let allowed): self = .enumeration(allowed.map { (Array($0.utf8), Value.string($0)) })
-        case .list(let element): self = .list(TypePlan(element))
+        case .enumeration(let allowed): self = .enumeration(EnumerationPlan(allowed))
+        case .list(let element): self = .list(ListPlan(element))
         case .object(let schema): self = .object(ObjectPlan(schema))
         case .double, .dyn: self = .unsupported
         }

@@ -28,6 +28,13 @@ public struct DirectJSONDecoder: Sendable {
         public var start: Int
         /// Byte offsets of the items of the tracked list, in order (empty when it is absent).
         public var itemOffsets: [Int]
+        /// Whether any non-ASCII text came before each item (else its column is offset + 1).
+        var itemsAfterNonASCII: [Bool]
+
+        /// The 1-based column of the tracked list's item `position` in `bytes`.
+        public func itemColumn(_ position: Int, in bytes: ArraySlice<UInt8>) -> Int {
+            itemsAfterNonASCII[position] ? DirectJSONDecoder.column(of: itemOffsets[position], in: bytes) : itemOffsets[position] + 1
+        }
     }
 
     /// The object filling `bytes` (whitespace around it allowed), or nil when the located path
@@ -42,7 +49,7 @@ public struct DirectJSONDecoder: Sendable {
                   let fields = cursor.object(root, tracking: trackedField) else { return nil }
             cursor.skipWhitespace()
             guard cursor.atEnd else { return nil }
-            return Decoded(fields: fields, start: start, itemOffsets: cursor.itemOffsets)
+            return Decoded(fields: fields, start: start, itemOffsets: cursor.itemOffsets, itemsAfterNonASCII: cursor.itemsAfterNonASCII)
         }
     }
 
