@@ -101,6 +101,26 @@ struct DirectDecodingTests {
         #expect(Self.direct.record(Array(line.utf8)[...], file: "x.jsonl", line: 7) == nil)
     }
 
+    @Test("strings are scanned right whatever their length and wherever a special byte sits",
+          arguments: Array(0...19))
+    func stringScanning(_ length: Int) {
+        let prefix = String(repeating: "a", count: length)
+        for tail in ["", "bcdefghij", "é", "\u{1F}", "\\n", "\\\"", "\u{7F}"] {
+            let id = prefix + tail
+            var escaped = ""
+            JSONValue.quote(id, into: &escaped)
+            let line = #"{"case_id":"# + escaped + #","shelter_id":"kc-x"}"#
+            let located = Self.locatedResult(line)
+            let fast = Self.direct.record(Array(line.utf8)[...], file: "x.jsonl", line: 7)
+            if escaped.contains("\\") || !located.diagnostics.isEmpty {
+                #expect(fast == nil, "\(line)")
+            } else {
+                #expect(fast?.record?.id == id, "\(line)")
+                #expect(located.record?.id == id)
+            }
+        }
+    }
+
     @Test("invalid UTF-8 inside a string is left to the located path")
     func invalidUTF8() {
         var bytes = Array(#"{"case_id":"A-1","shelter_id":"kc-"#.utf8)
