@@ -45,13 +45,6 @@ public struct MapValue: Sendable, Hashable {
         pairs = []
     }
 
-    /// An empty map with room for `capacity` entries (a decoder that knows a record's schema
-    /// avoids regrowing the storage key by key).
-    public init(minimumCapacity capacity: Int) {
-        pairs = []
-        pairs.reserveCapacity(capacity)
-    }
-
     /// A map from string keys, in the given order. A later duplicate key replaces the earlier value.
     public init(stringKeyed pairs: [(String, Value)]) {
         self.init()

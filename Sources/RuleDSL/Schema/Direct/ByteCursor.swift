@@ -37,7 +37,7 @@ struct ByteCursor {
     mutating func object(_ plan: ObjectPlan, tracking: Int? = nil) -> MapValue? {
         guard plan.decodable, countNode() else { return nil }
         position += 1
-        var map = MapValue(minimumCapacity: plan.keys.count)
+        var map = MapValue()
         var seen: UInt64 = 0
         var expected = 0
         skipWhitespace()
