@@ -27,7 +27,9 @@ public enum ConsistencyChecks {
     /// childhood, a child listed twice.
     public static func recordProblems(_ record: InputRecord, asOf: CivilDate) -> [Diagnostic] {
         guard record.kind == .case else { return [] }
-        return (dateProblems(record, asOf: asOf) + childProblems(record)).map(CPRRedaction.redact)
+        let problems = dateProblems(record, asOf: asOf) + childProblems(record)
+        // Almost every record has none: then nothing is allocated for it.
+        return problems.isEmpty ? [] : problems.map(CPRRedaction.redact)
     }
 
     private static func date(_ map: MapValue, _ path: [String]) -> CivilDate? {
@@ -56,23 +58,36 @@ public enum ConsistencyChecks {
         return problems
     }
 
+    private static let childrenKey = Value.string("children")
+    private static let ageKey = Value.string("age")
+    private static let childIDKey = Value.string("child_id")
+
     private static func childProblems(_ record: InputRecord) -> [Diagnostic] {
+        guard case .list(let children)? = record.fields[childrenKey], !children.isEmpty else { return [] }
         var problems: [Diagnostic] = []
-        var seen: [String: Int] = [:]
-        for (index, child) in record.children.enumerated() {
+        // Ids seen so far: a short list searched in order for the usual handful of children, a
+        // dictionary only for long lists (so a hostile record cannot make this quadratic).
+        var seenList: [(id: String, index: Int)] = []
+        var seenTable: [String: Int] = [:]
+        let useTable = children.count > 16
+        for (index, item) in children.enumerated() {
+            guard case .map(let child) = item else { continue }
             let location = index < record.childLocations.count ? record.childLocations[index] : record.location
-            if case .int(let age)? = child["age"], !(0...17).contains(age) {
+            if case .int(let age)? = child[ageKey], !(0...17).contains(age) {
                 problems.append(.error(at: location, code: "input.child-age",
                     "children[\(index)].age: expected an age from 0 to 17, found \(age)",
                     hint: "children are under 18; an adult companion is not a child of the stay"))
             }
-            if case .string(let id)? = child["child_id"] {
-                if let first = seen[id] {
+            if case .string(let id)? = child[childIDKey] {
+                let earlier = useTable ? seenTable[id] : seenList.first { $0.id == id }?.index
+                if let first = earlier {
                     problems.append(.error(at: location, code: "input.duplicate-child",
                         "children[\(index)].child_id: expected each child once, found '\(id)' again (also children[\(first)])",
                         hint: "give each child of the stay its own id"))
+                } else if useTable {
+                    seenTable[id] = index
                 } else {
-                    seen[id] = index
+                    seenList.append((id, index))
                 }
             }
         }

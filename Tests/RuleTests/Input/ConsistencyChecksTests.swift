@@ -66,4 +66,15 @@ import Testing
         #expect(batch.warnings.first?.message.contains("2 cases") == true)
         #expect(batch.records.count == 2)
     }
+
+    @Test("a repeated child id is found in a short list and in a long one", arguments: [3, 40])
+    func repeatedChildInListsOfAnyLength(_ count: Int) throws {
+        var text = "kind: case\ncase_id: A\nshelter_id: kc-a\nchildren:\n"
+        for index in 0..<count { text += "  - {child_id: c\(index), age: 5}\n" }
+        text += "  - {child_id: c1, age: 6}\n"
+        let batch = try Self.batch(Self.profile + text)
+        #expect(batch.errors.map(\.code) == ["input.duplicate-child"])
+        #expect(batch.errors.first?.message.contains("children[\(count)].child_id") == true)
+        #expect(batch.errors.first?.message.contains("also children[1]") == true)
+    }
 }
