@@ -119,18 +119,28 @@ public struct InputStream: Sendable {
         /// Keeps the unread tail and appends the next block (amortised: a long line grows the
         /// buffer in place instead of being copied on every block).
         private mutating func refill() {
-            let block = (try? handle.read(upToCount: blockSize)) ?? Data()
-            if position > 0 {
-                buffer.removeFirst(position)
-                scanned -= position
-                position = 0
+            // The lines handed on still share the old buffer, so a new one is made: the unread
+            // tail, then the next block read straight into it (no intermediate `Data`).
+            let tail = buffer[position...]
+            let descriptor = handle.fileDescriptor
+            let wanted = blockSize
+            var readCount = 0
+            buffer = [UInt8](unsafeUninitializedCapacity: tail.count + wanted) { storage, initialized in
+                guard let base = storage.baseAddress else { return }
+                tail.withUnsafeBufferPointer { old in
+                    if let from = old.baseAddress { (base).update(from: from, count: old.count) }
+                }
+                initialized = tail.count
+                readCount = InputStream.readFully(descriptor, into: base + tail.count, count: wanted)
+                initialized += readCount
             }
-            buffer.append(contentsOf: block)
+            scanned -= position
+            position = 0
             if first {
                 first = false
                 if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
             }
-            if block.isEmpty { atEnd = true }
+            if readCount == 0 { atEnd = true }
         }
 
         private mutating func skipRestOfLine() {
@@ -149,6 +159,27 @@ public struct InputStream: Sendable {
                 }
             }
         }
+    }
+
+    /// Reads up to `count` bytes, retrying after interrupted or short reads; 0 at the end of the
+    /// file or on an error (which ends the file as the block reads did before).
+    static func readFully(_ descriptor: Int32, into destination: UnsafeMutablePointer<UInt8>, count: Int) -> Int {
+        var total = 0
+        while total < count {
+            #if canImport(Glibc)
+            let got = Glibc.read(descriptor, destination + total, count - total)
+            #else
+            let got = Darwin.read(descriptor, destination + total, count - total)
+            #endif
+            if got > 0 {
+                total += got
+            } else if got < 0, errno == EINTR {
+                continue
+            } else {
+                break
+            }
+        }
+        return total
     }
 
     /// The index of the next line break at or after `start`. `memchr` scans many bytes a step:
