@@ -33,9 +33,16 @@ public struct TypeName: Sendable, Hashable, CustomStringConvertible {
 /// A map value. Lookup by key is constant time; iteration order is the insertion order so that
 /// anything printed from a map is deterministic.
 public struct MapValue: Sendable, Hashable {
+    /// One entry and the fingerprint of its key (see `KeyFingerprint`).
+    struct Entry: Sendable {
+        var key: Value
+        var value: Value
+        var fingerprint: UInt64
+    }
+
     /// Entries in insertion order. Records have a few dozen fields at most, so a short list
     /// searched in order beats hashing; a hash index is added only for large maps.
-    private var pairs: [(key: Value, value: Value)]
+    private var pairs: [Entry]
     private var index: [Value: Int]?
 
     /// Past this many entries lookups go through a hash index.
@@ -63,13 +70,39 @@ public struct MapValue: Sendable, Hashable {
     }
 
     private func position(of key: Value) -> Int? {
+        position(of: key, fingerprint: KeyFingerprint.of(key))
+    }
+
+    /// The linear search compares fingerprints first: two different ASCII keys never reach the
+    /// (much dearer) `Value` equality, which is what makes reading a record field cheap. It reads
+    /// the entries in place; going through the array's subscript copied each entry it looked at.
+    private func position(of key: Value, fingerprint: UInt64) -> Int? {
         if let index { return index[key] }
-        for position in pairs.indices where pairs[position].key == key { return position }
-        return nil
+        return pairs.withUnsafeBufferPointer { entries in
+            if fingerprint == KeyFingerprint.unknown {
+                for position in 0..<entries.count where entries[position].key == key { return position }
+                return nil
+            }
+            for position in 0..<entries.count {
+                let found = entries[position].fingerprint
+                if found == fingerprint || found == KeyFingerprint.unknown, entries[position].key == key { return position }
+            }
+            return nil
+        }
+    }
+
+    /// The value for a key whose fingerprint the caller worked out once (a field name in a
+    /// compiled expression), for the lookups done for every record.
+    func value(forKey key: Value, fingerprint: UInt64) -> Value? {
+        guard let position = position(of: key, fingerprint: fingerprint) else { return nil }
+        return pairs.withUnsafeBufferPointer { $0[position].value }
     }
 
     public subscript(key: Value) -> Value? {
-        get { position(of: key).map { pairs[$0].value } }
+        get {
+            guard let position = position(of: key) else { return nil }
+            return pairs.withUnsafeBufferPointer { $0[position].value }
+        }
         set {
             if let existing = position(of: key) {
                 if let newValue {
@@ -79,12 +112,7 @@ public struct MapValue: Sendable, Hashable {
                     rebuildIndex()
                 }
             } else if let newValue {
-                pairs.append((key, newValue))
-                if index != nil {
-                    index?[key] = pairs.count - 1
-                } else if pairs.count > MapValue.linearLimit {
-                    rebuildIndex()
-                }
+                insert(key, newValue)
             }
         }
     }
@@ -93,7 +121,11 @@ public struct MapValue: Sendable, Hashable {
     /// the loaders have already checked for repeats), without searching for it first.
     public mutating func append(_ key: Value, _ value: Value) {
         assert(position(of: key) == nil, "append(_:_:) takes a key that is not in the map")
-        pairs.append((key, value))
+        insert(key, value)
+    }
+
+    private mutating func insert(_ key: Value, _ value: Value) {
+        pairs.append(Entry(key: key, value: value, fingerprint: KeyFingerprint.of(key)))
         if index != nil {
             index?[key] = pairs.count - 1
         } else if pairs.count > MapValue.linearLimit {
@@ -118,7 +150,7 @@ public struct MapValue: Sendable, Hashable {
     }
 
     /// Entries in insertion order.
-    public var entries: [(key: Value, value: Value)] { pairs }
+    public var entries: [(key: Value, value: Value)] { pairs.map { ($0.key, $0.value) } }
 
     /// Lookup as CEL does it: numeric keys match across `int`, `uint` and integral `double`
     /// (`{1: 'a'}[1u]` finds the entry), everything else by exact key.

@@ -1,0 +1,27 @@
+/// A cheap summary of a map key that decides most key comparisons with one integer compare.
+///
+/// Only ASCII strings get a real fingerprint (a marker bit, the length and the first six
+/// bytes): two ASCII strings are equal exactly when their bytes are, so different fingerprints
+/// prove different keys. Every other key (non-ASCII strings, which Swift compares by canonical
+/// equivalence, e.g. "\u{212A}" == "K"; numbers; bools) gets `unknown` and is always compared in full.
+enum KeyFingerprint {
+    static let unknown: UInt64 = 0
+
+    static func of(_ key: Value) -> UInt64 {
+        guard case .string(let text) = key else { return unknown }
+        var copy = text
+        // `withUTF8` reads a native string in place (a small one from a stack copy).
+        return copy.withUTF8 { bytes in
+            guard bytes.count < 1 << 15 else { return unknown }
+            var prefix: UInt64 = 0
+            var ascii: UInt8 = 0
+            for position in 0..<bytes.count {
+                let byte = bytes[position]
+                ascii |= byte
+                if position < 6 { prefix |= UInt64(byte) << (UInt64(position) * 8) }
+            }
+            guard ascii < 0x80 else { return unknown }
+            return 1 << 63 | UInt64(bytes.count) << 48 | prefix
+        }
+    }
+}
