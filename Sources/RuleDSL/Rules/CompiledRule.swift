@@ -11,6 +11,8 @@ public final class CompiledRule: Sendable {
     let check: CompiledCheck
     let evidence: [(path: String, program: Program)]
     let referenceDate: Program?
+    /// Slots one frame needs to run every program of the rule in turn.
+    let frameSize: Int
 
     enum CompiledCheck: Sendable {
         case require(Program)
@@ -30,6 +32,12 @@ public final class CompiledRule: Sendable {
         self.check = check
         self.evidence = evidence
         self.referenceDate = referenceDate
+        var programs = [when, referenceDate].compactMap { $0 } + evidence.map(\.program)
+        switch check {
+        case .require(let program): programs.append(program)
+        case .deadline(let due, let done): programs += [due] + done
+        }
+        frameSize = programs.reduce(bindingsTemplate.values.count) { max($0, $1.frameSize) }
     }
 }
 

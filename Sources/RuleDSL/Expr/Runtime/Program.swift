@@ -11,27 +11,21 @@ public struct Program: Sendable {
 
     /// Evaluates with the given bindings; an absent or failing part surfaces as `EvalError`.
     public func evaluate(_ bindings: Bindings) throws(EvalError) -> Value {
-        let frame = Frame(bindings.values, size: frameSize)
-        return try root(frame)
+        try Frame.with(bindings.values, size: frameSize) { frame in run(frame) }.get()
     }
 
     /// `evaluate` as a `Result`, for callers that keep errors as values.
     public func result(_ bindings: Bindings) -> Result<Value, EvalError> {
+        Frame.with(bindings.values, size: frameSize) { frame in run(frame) }
+    }
+
+    /// Runs in a frame the caller made (at least `frameSize` slots, variables bound), so that
+    /// several programs of one rule share one frame.
+    func run(_ frame: Frame) -> Result<Value, EvalError> {
         do {
-            return .success(try evaluate(bindings))
+            return .success(try root(frame))
         } catch {
             return .failure(error)
         }
-    }
-}
-
-/// Variable storage of one evaluation. A class so comprehension steps can write their loop
-/// variable without copying; it never outlives the `evaluate` call that made it.
-final class Frame {
-    var slots: [Value?]
-
-    init(_ bound: [Value?], size: Int) {
-        slots = bound
-        if size > bound.count { slots.append(contentsOf: repeatElement(nil, count: size - bound.count)) }
     }
 }
