@@ -1,17 +1,19 @@
 /// Function calls: strict argument evaluation, then the overload the checker chose, or a
 /// run-time choice among several when static types left it open (`dyn` arguments).
 enum Calls {
-    static func plan(_ name: String, overloads: [FunctionOverload], arguments: [Planner.Step], offset: Int) -> Planner.Step {
+    static func plan(_ name: String, overloads: [FunctionOverload], arguments nodes: [CheckedNode], offset: Int) -> Planner.Step {
         if overloads.count == 1 {
-            switch (overloads[0].implementation, arguments.count) {
+            // Arguments planned one by one, not taken out of an array: a closure kept in an
+            // array is called through a conversion thunk every time.
+            switch (overloads[0].implementation, nodes.count) {
             case (.unary(let body), 1):
-                let a = arguments[0]
+                let a = Planner.plan(nodes[0])
                 return { frame throws(EvalError) in
                     let x = try a(frame)
                     do throws(EvalError) { return try body(x) } catch { throw error.located(at: offset) }
                 }
             case (.binary(let body), 2):
-                let a = arguments[0], b = arguments[1]
+                let a = Planner.plan(nodes[0]), b = Planner.plan(nodes[1])
                 return { frame throws(EvalError) in
                     let x = try a(frame), y = try b(frame)
                     do throws(EvalError) { return try body(x, y) } catch { throw error.located(at: offset) }
@@ -20,6 +22,7 @@ enum Calls {
                 break
             }
         }
+        let arguments = nodes.map(Planner.plan)
         return { frame throws(EvalError) in
             var values: [Value] = []
             values.reserveCapacity(arguments.count)

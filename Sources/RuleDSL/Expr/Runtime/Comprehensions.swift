@@ -4,53 +4,67 @@ enum Comprehensions {
     static func plan(_ comprehension: CheckedNode.Comprehension, offset: Int) -> Planner.Step {
         let range = Planner.plan(comprehension.range)
         let slot = comprehension.slot
-        let predicate = comprehension.predicate.map(Planner.plan)
-        let transform = comprehension.transform.map(Planner.plan)
         let kind = comprehension.kind
+        // Steps are unwrapped here, once: a closure kept in an optional is called through a
+        // conversion thunk.
+        let always: Planner.Step = { _ in .bool(true) }
+        let predicate: Planner.Step = comprehension.predicate.map { Planner.plan($0) } ?? always
+        let hasPredicate = comprehension.predicate != nil
+        let transform: Planner.Step? = comprehension.transform.map { Planner.plan($0) }
 
-        return { frame throws(EvalError) in
-            let elements: [Value]
+        @Sendable func elements(_ frame: Frame) throws(EvalError) -> [Value] {
             switch try range(frame) {
-            case .list(let list): elements = list
-            case .map(let map): elements = map.keys
-            case let other:
-                throw EvalError.noOverload(kind.rawValue, [other]).located(at: offset)
+            case .list(let list): return list
+            case .map(let map): return map.keys
+            case let other: throw EvalError.noOverload(kind.rawValue, [other]).located(at: offset)
             }
-            func test(_ step: Planner.Step) throws(EvalError) -> Bool {
-                let value = try step(frame)
-                guard case .bool(let bool) = value else {
-                    throw EvalError.noOverload(kind.rawValue, [value]).located(at: offset)
-                }
-                return bool
+        }
+        @Sendable func test(_ frame: Frame) throws(EvalError) -> Bool {
+            let value = try predicate(frame)
+            guard case .bool(let bool) = value else {
+                throw EvalError.noOverload(kind.rawValue, [value]).located(at: offset)
             }
-            defer { frame.slots[slot] = nil }
-            switch kind {
-            case .all, .exists:
-                let deciding = kind == .exists
+            return bool
+        }
+
+        switch kind {
+        case .all, .exists:
+            let deciding = kind == .exists
+            return { frame throws(EvalError) in
+                let items = try elements(frame)
+                defer { frame[slot] = nil }
+                guard hasPredicate else { return .bool(!deciding) }
                 var pending: EvalError?
-                for element in elements {
-                    frame.slots[slot] = element
-                    guard let predicate else { continue }
+                for element in items {
+                    frame[slot] = element
                     do throws(EvalError) {
-                        if try test(predicate) == deciding { return .bool(deciding) }
+                        if try test(frame) == deciding { return .bool(deciding) }
                     } catch {
                         pending = Logic.merge(pending, error)
                     }
                 }
                 if let pending { throw pending }
                 return .bool(!deciding)
-            case .existsOne:
+            }
+        case .existsOne:
+            return { frame throws(EvalError) in
+                let items = try elements(frame)
+                defer { frame[slot] = nil }
                 var count = 0
-                for element in elements {
-                    frame.slots[slot] = element
-                    if let predicate, try test(predicate) { count += 1 }
+                for element in items {
+                    frame[slot] = element
+                    if hasPredicate, try test(frame) { count += 1 }
                 }
                 return .bool(count == 1)
-            case .filter, .map:
+            }
+        case .filter, .map:
+            return { frame throws(EvalError) in
+                let items = try elements(frame)
+                defer { frame[slot] = nil }
                 var results: [Value] = []
-                for element in elements {
-                    frame.slots[slot] = element
-                    if let predicate, try !test(predicate) { continue }
+                for element in items {
+                    frame[slot] = element
+                    if hasPredicate, try !test(frame) { continue }
                     if let transform {
                         results.append(try transform(frame))
                     } else {

@@ -11,13 +11,13 @@ enum Planner {
             return { _ in value }
         case .variable(let slot, let name):
             return { frame throws(EvalError) in
-                guard let value = frame.slots[slot] else {
+                guard let value = frame[slot] else {
                     throw EvalError(.failure("no value bound for variable '\(name)'"), offset: offset)
                 }
                 return value
             }
         case .select(let selection):
-            return select(selection, offset: offset)
+            return FieldPaths.plan(selection, offset: offset)
         case .index(let operand, let index, let path):
             return self.index(plan(operand), plan(index), path: path, offset: offset)
         case .not(let operand):
@@ -41,13 +41,9 @@ enum Planner {
                 }
             }
         case .equal(let left, let right, let negated):
-            let a = plan(left), b = plan(right)
-            return { frame throws(EvalError) in
-                let x = try a(frame), y = try b(frame)
-                return .bool(Equality.equal(x, y) != negated)
-            }
+            return Comparisons.equal(left, right, negated: negated)
         case .order(let op, let left, let right):
-            return order(op, plan(left), plan(right), offset: offset)
+            return Comparisons.order(op, plan(left), plan(right), offset: offset)
         case .membership(let element, let container):
             let a = plan(element), b = plan(container)
             return { frame throws(EvalError) in
@@ -63,7 +59,7 @@ enum Planner {
                let step = RegexMatcher.planConstant(plan(arguments[0]), pattern: pattern, offset: offset) {
                 return step
             }
-            return Calls.plan(name, overloads: overloads, arguments: arguments.map(plan), offset: offset)
+            return Calls.plan(name, overloads: overloads, arguments: arguments, offset: offset)
         case .typeOf(let operand):
             let step = plan(operand)
             return { frame throws(EvalError) in .type(try step(frame).typeName) }
@@ -91,30 +87,6 @@ enum Planner {
         }
     }
 
-    private static func select(_ selection: CheckedNode.Selection, offset: Int) -> Step {
-        let operand = plan(selection.operand)
-        let key = selection.key, path = selection.path, field = selection.field
-        let presence = selection.presenceTest, isRecord = selection.operandIsRecord
-        let nullReading = selection.nullReading
-        return { frame throws(EvalError) in
-            switch try operand(frame) {
-            case .map(let map):
-                guard let value = map[key] else {
-                    if presence { return .bool(false) }
-                    throw EvalError.missing(path, offset: offset)
-                }
-                if presence { return .bool(true) }
-                if isRecord, case .null = value { return nullReading }
-                return value
-            case .null where isRecord:
-                // A null record reads as one whose fields are all null.
-                return presence ? .bool(true) : nullReading
-            case let other:
-                throw EvalError(.failure("no such field '\(field)': \(other.typeName) has no fields"), offset: offset)
-            }
-        }
-    }
-
     private static func index(_ operand: @escaping Step, _ index: @escaping Step, path: String?, offset: Int) -> Step {
         { frame throws(EvalError) in
             let container = try operand(frame), key = try index(frame)
@@ -139,26 +111,6 @@ enum Planner {
                 return value
             default:
                 throw EvalError.noOverload("_[_]", [container, key]).located(at: offset)
-            }
-        }
-    }
-
-    private static func order(_ op: BinaryOperator, _ a: @escaping Step, _ b: @escaping Step, offset: Int) -> Step {
-        let symbol = op.rawValue
-        let accept: @Sendable (Int) -> Bool
-        switch op {
-        case .less: accept = { $0 == -1 }
-        case .lessEqual: accept = { $0 == -1 || $0 == 0 }
-        case .greater: accept = { $0 == 1 }
-        default: accept = { $0 == 1 || $0 == 0 }
-        }
-        return { frame throws(EvalError) in
-            let x = try a(frame), y = try b(frame)
-            do throws(EvalError) {
-                // compare() yields 2 for NaN, which no operator accepts.
-                return .bool(accept(try Equality.compare(x, y, operator: symbol)))
-            } catch {
-                throw error.located(at: offset)
             }
         }
     }

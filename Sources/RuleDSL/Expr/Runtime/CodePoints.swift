@@ -1,0 +1,11 @@
+/// String comparison by code point, as CEL defines it (never by Swift's canonical equivalence),
+/// done on the UTF-8 bytes in place: the generic `utf8.elementsEqual` walks a string one index
+/// at a time, which showed up in every rule that compares an enumeration field.
+enum CodePoints {
+    static func equal(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        var x = a, y = b
+        // `withUTF8` reads native strings in place (small ones from a stack copy).
+        return x.withUTF8 { first in y.withUTF8 { second in first.elementsEqual(second) } }
+    }
+}
