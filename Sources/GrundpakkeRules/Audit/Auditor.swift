@@ -8,15 +8,19 @@ public struct Auditor: Sendable {
     public let asOf: CivilDate
     /// Which results get their evidence and citations worked out (the ones a report lists).
     public let selection: ResultSelection
-    private let indices: [String: [Int]]
+    /// Rule indices by subject, worked out once rather than looked up by name for every record.
+    private let shelterRules: [Int]
+    private let caseRules: [Int]
+    private let childRules: [Int]
 
     public init(rules: [CompiledRule], asOf: CivilDate, selection: ResultSelection = .all) {
-        self.rules = rules.sorted { $0.rule.id < $1.rule.id }
+        let sorted = rules.sorted { $0.rule.id < $1.rule.id }
+        self.rules = sorted
         self.asOf = asOf
         self.selection = selection
-        var bySubject: [String: [Int]] = [:]
-        for (index, rule) in self.rules.enumerated() { bySubject[rule.subject.name, default: []].append(index) }
-        indices = bySubject
+        shelterRules = sorted.indices.filter { sorted[$0].subject.name == "shelter" }
+        caseRules = sorted.indices.filter { sorted[$0].subject.name == "case" }
+        childRules = sorted.indices.filter { sorted[$0].subject.name == "child" }
     }
 
     /// A whole batch already in memory, in order (tests and small runs).
@@ -40,33 +44,73 @@ public struct Auditor: Sendable {
     /// The results for one record, its children after it.
     public func evaluate(_ record: InputRecord, counting subjects: inout [SubjectReference.Kind: Int]) -> [AuditResult] {
         var results: [AuditResult] = []
-        let document = Value.map(record.fields)
-        switch record.kind {
-        case .shelter:
-            subjects[.shelter, default: 0] += 1
-            let subject = SubjectReference(kind: .shelter, id: record.id, caseID: nil, shelterID: record.shelterID, location: record.location)
-            judge(indices["shelter"] ?? [], [document], subject, into: &results)
-        case .case:
-            subjects[.case, default: 0] += 1
-            let subject = SubjectReference(kind: .case, id: record.id, caseID: record.id, shelterID: record.shelterID, location: record.location)
-            judge(indices["case"] ?? [], [document], subject, into: &results)
-            for (position, child) in record.children.enumerated() {
-                subjects[.child, default: 0] += 1
-                let childID: String
-                if case .string(let id)? = child["child_id"] { childID = id } else { childID = "\(record.id)#\(position + 1)" }
-                let location = position < record.childLocations.count ? record.childLocations[position] : record.location
-                let subject = SubjectReference(kind: .child, id: childID, caseID: record.id, shelterID: record.shelterID, location: location)
-                judge(indices["child"] ?? [], [Value.map(child), document], subject, into: &results)
+        walk(record) { kind, ruleIndices, own, context, subject in
+            subjects[kind, default: 0] += 1
+            let reference = subject()
+            for index in ruleIndices {
+                var result = rules[index].judge(own, context: context, asOf: asOf)
+                if selection.includes(result.outcome) { result = rules[index].explain(result, own, context: context, asOf: asOf) }
+                results.append(AuditResult(ruleIndex: index, subject: reference, result: result))
             }
         }
         return results
     }
 
-    private func judge(_ ruleIndices: [Int], _ documents: [Value], _ subject: SubjectReference, into results: inout [AuditResult]) {
-        for index in ruleIndices {
-            var result = rules[index].judge(documents, asOf: asOf)
-            if selection.includes(result.outcome) { result = rules[index].explain(result, documents, asOf: asOf) }
-            results.append(AuditResult(ruleIndex: index, subject: subject, result: result))
+    /// What `evaluate` followed by `context.tally` gives, without their intermediate results:
+    /// a result that is only counted costs its outcome, and a subject reference (ids, place)
+    /// is made only for a result the report lists or when waivers or a baseline must be matched.
+    public func tally(_ record: InputRecord, context: TallyContext) -> RecordTally {
+        var tally = RecordTally()
+        tally.shelterID = record.shelterID
+        let matchesSubjects = context.matchesSubjects
+        walk(record) { kind, ruleIndices, own, documentContext, subject in
+            switch kind {
+            case .shelter: tally.subjects.shelters += 1
+            case .case: tally.subjects.cases += 1
+            case .child: tally.subjects.children += 1
+            }
+            var reference: SubjectReference?
+            for index in ruleIndices {
+                let rule = rules[index]
+                var result = rule.judge(own, context: documentContext, asOf: asOf)
+                let outcome = result.outcome
+                guard matchesSubjects || context.selection.includes(outcome) else {
+                    context.count(rule: index, outcome, to: &tally)
+                    continue
+                }
+                if selection.includes(outcome) { result = rule.explain(result, own, context: documentContext, asOf: asOf) }
+                let made = reference ?? subject()
+                reference = made
+                context.add(AuditResult(ruleIndex: index, subject: made, result: result), to: &tally)
+            }
+        }
+        return tally
+    }
+
+    /// Calls `body` for each subject of the record in report order (a case, then its children)
+    /// with its rules, its documents and a way to make its reference.
+    private func walk(
+        _ record: InputRecord,
+        _ body: (SubjectReference.Kind, [Int], Value, Value?, () -> SubjectReference) -> Void
+    ) {
+        let document = Value.map(record.fields)
+        switch record.kind {
+        case .shelter:
+            body(.shelter, shelterRules, document, nil) {
+                SubjectReference(kind: .shelter, id: record.id, caseID: nil, shelterID: record.shelterID, location: record.location)
+            }
+        case .case:
+            body(.case, caseRules, document, nil) {
+                SubjectReference(kind: .case, id: record.id, caseID: record.id, shelterID: record.shelterID, location: record.location)
+            }
+            for (position, child) in record.children.enumerated() {
+                body(.child, childRules, Value.map(child), document) {
+                    let childID: String
+                    if case .string(let id)? = child["child_id"] { childID = id } else { childID = "\(record.id)#\(position + 1)" }
+                    let location = position < record.childLocations.count ? record.childLocations[position] : record.location
+                    return SubjectReference(kind: .child, id: childID, caseID: record.id, shelterID: record.shelterID, location: location)
+                }
+            }
         }
     }
 }

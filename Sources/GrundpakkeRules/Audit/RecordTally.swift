@@ -48,29 +48,45 @@ public struct TallyContext: Sendable {
         tally.shelterID = shelterID
         tally.subjects = (subjects[.shelter] ?? 0, subjects[.case] ?? 0, subjects[.child] ?? 0)
         tally.outcomes.reserveCapacity(results.count)
-        for var item in results {
-            let ruleID = ruleIDs[item.ruleIndex]
-            let outcome = item.result.outcome
-            if let waivers, outcome == .noncompliant || outcome == .pending || outcome == .incomplete,
-               let index = waivers.indices.first(where: { waivers[$0].expires >= asOf && Waivers.covers(waivers[$0], ruleID: ruleID, subject: item.subject) }) {
-                item.waiver = waivers[index]
-                tally.waiversUsed.append(index)
-                tally.waived += 1
-            }
-            if let previous {
-                let key = Baseline.Key(rule: ruleID, subjectKind: item.subject.kind.rawValue, subjectID: item.subject.id, caseID: item.subject.caseID)
-                let earlier = previous[key]
-                if earlier != nil { tally.baselineSeen.append((key, outcome.rawValue)) }
-                if outcome.isFinding {
-                    item.baseline = earlier == outcome.rawValue ? .unchanged : .new
-                    if item.baseline == .new { tally.baseline.new += 1 } else { tally.baseline.unchanged += 1 }
-                }
-            }
-            if outcome == .noncompliant, item.waiver == nil { tally.unwaived.insert(levels[item.ruleIndex]) }
-            tally.counts.add(outcome)
-            tally.outcomes.append((item.ruleIndex, outcome))
-            if selection.includes(outcome) { tally.kept.append(item) }
-        }
+        for item in results { add(item, to: &tally) }
         return tally
+    }
+
+    /// Whether a result needs its subject to be tallied: waivers and earlier findings are
+    /// matched by subject, whatever the outcome.
+    var matchesSubjects: Bool { waivers != nil || previous != nil }
+
+    /// One result, waived and compared as the options ask, counted, and kept when listed.
+    func add(_ result: AuditResult, to tally: inout RecordTally) {
+        var item = result
+        let ruleID = ruleIDs[item.ruleIndex]
+        let outcome = item.result.outcome
+        if let waivers, outcome == .noncompliant || outcome == .pending || outcome == .incomplete,
+           let index = waivers.indices.first(where: { waivers[$0].expires >= asOf && Waivers.covers(waivers[$0], ruleID: ruleID, subject: item.subject) }) {
+            item.waiver = waivers[index]
+            tally.waiversUsed.append(index)
+            tally.waived += 1
+        }
+        if let previous {
+            let key = Baseline.Key(rule: ruleID, subjectKind: item.subject.kind.rawValue, subjectID: item.subject.id, caseID: item.subject.caseID)
+            let earlier = previous[key]
+            if earlier != nil { tally.baselineSeen.append((key, outcome.rawValue)) }
+            if outcome.isFinding {
+                item.baseline = earlier == outcome.rawValue ? .unchanged : .new
+                if item.baseline == .new { tally.baseline.new += 1 } else { tally.baseline.unchanged += 1 }
+            }
+        }
+        if outcome == .noncompliant, item.waiver == nil { tally.unwaived.insert(levels[item.ruleIndex]) }
+        tally.counts.add(outcome)
+        tally.outcomes.append((item.ruleIndex, outcome))
+        if selection.includes(outcome) { tally.kept.append(item) }
+    }
+
+    /// `add` for a result that is only counted: not listed, and no waivers or earlier findings
+    /// to match (`matchesSubjects` is false), so neither its subject nor its details are needed.
+    func count(rule: Int, _ outcome: Outcome, to tally: inout RecordTally) {
+        if outcome == .noncompliant { tally.unwaived.insert(levels[rule]) }
+        tally.counts.add(outcome)
+        tally.outcomes.append((rule, outcome))
     }
 }
