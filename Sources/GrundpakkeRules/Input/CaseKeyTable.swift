@@ -1,28 +1,24 @@
 import RuleDSL
 
 /// The case keys seen so far (64-bit hashes of shelter id and case id) and where each was first
-/// given, in about 22 bytes per case: a million cases cost some 22 MB, not the ~100 MB of a
+/// given, in about 20 bytes per case: a million cases cost some 20 MB, not the ~100 MB of a
 /// dictionary of `SourceLocation`s.
 ///
 /// Entries go to a log in order of arrival, in pages of 65,536 so that growing never copies the
-/// log (16 bytes each: the key, the line and the column); the file is kept once per run of
-/// entries from the same file. An open-addressing index (linear probing, 4 bytes a slot, at most
-/// three quarters full) finds an entry by key. The location is rebuilt only when a duplicate is
-/// found, the rare case.
+/// log: 12 bytes each, the key and the line. File and column are kept once per run of entries
+/// that share them (records of one file start in the same column: 1 for JSON Lines and YAML).
+/// An open-addressing index (linear probing, 4 bytes a slot, at most three quarters full) finds
+/// an entry by key. The location is rebuilt only when a duplicate is found, the rare case.
 struct CaseKeyTable: Sendable {
-    private struct Entry: Sendable {
-        var key: UInt64
-        var line: UInt32
-        var column: UInt32
-    }
-
     private static let pageBits = 16
     private static let pageSize = 1 << pageBits
 
-    private var pages: [[Entry]] = []
+    private var keyPages: [[UInt64]] = []
+    private var linePages: [[UInt32]] = []
     private var entryCount = 0
-    /// Per run of entries from one file: the first entry's number and the file's index.
-    private var fileRuns: [(start: Int, file: Int)] = []
+    /// Per run of entries sharing file and column: the first entry's number, the file's index
+    /// and the column.
+    private var runs: [(start: Int, file: Int, column: Int)] = []
     private var files: [String] = []
     private var fileNumbers: [String: Int] = [:]
     /// Locations whose line or column does not fit in 32 bits (never, under the file-size
@@ -60,7 +56,7 @@ struct CaseKeyTable: Sendable {
         let mask = slots.count - 1
         var next = (hole + 1) & mask
         while slots[next] != 0 {
-            let home = home(entry(Int(slots[next]) - 1).key, slots.count)
+            let home = home(storedKey(Int(slots[next]) - 1), slots.count)
             if (next - home) & mask >= (next - hole) & mask {
                 slots[hole] = slots[next]
                 slots[next] = 0
@@ -81,7 +77,7 @@ struct CaseKeyTable: Sendable {
         let mask = slots.count - 1
         var slot = home(key, slots.count)
         while slots[slot] != 0 {
-            if entry(Int(slots[slot]) - 1).key == key { return slot }
+            if storedKey(Int(slots[slot]) - 1) == key { return slot }
             slot = (slot + 1) & mask
         }
         return nil
@@ -92,7 +88,7 @@ struct CaseKeyTable: Sendable {
         slots = Array(repeating: 0, count: old.count * 2)
         let mask = slots.count - 1
         for value in old where value != 0 {
-            var slot = home(entry(Int(value) - 1).key, slots.count)
+            var slot = home(storedKey(Int(value) - 1), slots.count)
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = value
         }
@@ -100,22 +96,24 @@ struct CaseKeyTable: Sendable {
 
     // MARK: Log
 
-    private func entry(_ number: Int) -> Entry {
-        pages[number >> Self.pageBits][number & (Self.pageSize - 1)]
+    private func storedKey(_ number: Int) -> UInt64 {
+        keyPages[number >> Self.pageBits][number & (Self.pageSize - 1)]
     }
 
     private mutating func append(_ key: UInt64, _ location: SourceLocation) -> Int {
         let number = entryCount
         let file = fileNumber(location.file)
-        if fileRuns.last?.file != file { fileRuns.append((number, file)) }
-        if number & (Self.pageSize - 1) == 0 {
-            pages.append([])
-            pages[pages.count - 1].reserveCapacity(Self.pageSize)
-        }
         let line = UInt32(exactly: location.line)
-        let column = UInt32(exactly: location.column)
-        if line == nil || column == nil { wideLocations[number] = location }
-        pages[pages.count - 1].append(Entry(key: key, line: line ?? 0, column: column ?? 0))
+        if line == nil || UInt32(exactly: location.column) == nil { wideLocations[number] = location }
+        if runs.last?.file != file || runs.last?.column != location.column { runs.append((number, file, location.column)) }
+        if number & (Self.pageSize - 1) == 0 {
+            keyPages.append([])
+            keyPages[keyPages.count - 1].reserveCapacity(Self.pageSize)
+            linePages.append([])
+            linePages[linePages.count - 1].reserveCapacity(Self.pageSize)
+        }
+        keyPages[keyPages.count - 1].append(key)
+        linePages[linePages.count - 1].append(line ?? 0)
         entryCount += 1
         return number
     }
@@ -131,13 +129,14 @@ struct CaseKeyTable: Sendable {
         if let wide = wideLocations[number] { return wide }
         // The last run starting at or before the entry.
         var low = 0
-        var high = fileRuns.count
+        var high = runs.count
         while low < high {
             let middle = (low + high) / 2
-            if fileRuns[middle].start <= number { low = middle + 1 } else { high = middle }
+            if runs[middle].start <= number { low = middle + 1 } else { high = middle }
         }
         guard low > 0 else { return nil }
-        let found = entry(number)
-        return SourceLocation(file: files[fileRuns[low - 1].file], line: Int(found.line), column: Int(found.column))
+        let run = runs[low - 1]
+        let line = linePages[number >> Self.pageBits][number & (Self.pageSize - 1)]
+        return SourceLocation(file: files[run.file], line: Int(line), column: run.column)
     }
 }

@@ -1,7 +1,7 @@
 import RuleDSL
 
 /// What the checks across records remember: every case key seen (a 64-bit hash of shelter id
-/// and case id, with where it was first given, in `CaseKeyTable`: about 22 bytes a case), the
+/// and case id, with where it was first given, in `CaseKeyTable`: about 20 bytes a case), the
 /// shelters with a profile, and the cases of shelters without one.
 public struct CaseRegistry: Sendable {
     private var firstSeen = CaseKeyTable()

@@ -55,6 +55,17 @@ import Testing
         #expect(registry.register(Self.identity("A", line: 4)) == nil)
     }
 
+    /// Records of one file in different columns (a JSON array written by hand, say).
+    @Test func columnsComeBackPerRecord() {
+        var table = CaseKeyTable()
+        for number in 0..<100 {
+            table.insert(UInt64(number), at: SourceLocation(file: number < 50 ? "a.json" : "b.json", line: number + 1, column: number % 3 + 1))
+        }
+        for number in 0..<100 {
+            #expect(table.location(of: UInt64(number)) == SourceLocation(file: number < 50 ? "a.json" : "b.json", line: number + 1, column: number % 3 + 1))
+        }
+    }
+
     @Test func locationsBeyondThirtyTwoBitsComeBackExactly() {
         var table = CaseKeyTable()
         let wide = SourceLocation(file: "big.json", line: Int(UInt32.max) + 5, column: 7)
