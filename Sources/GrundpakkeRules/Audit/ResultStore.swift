@@ -8,9 +8,10 @@ import RuleDSL
 /// as often as a reporter needs; nothing is lost or reordered. Counts over the listed results
 /// (`counts`) are kept as results are added, so printing them needs no pass over the results.
 public struct ResultStore: Sequence, Sendable {
-    /// Results kept in memory before the rest go to a temporary file: a few megabytes of
-    /// results, so anything but a large run stays in memory.
-    public static let defaultMemoryLimit = 10_000
+    /// Results kept in memory before the rest go to a temporary file: a few megabytes (a
+    /// finding with its evidence and citations takes some 500 bytes), so runs of up to about
+    /// ten thousand cases with `--results findings` never touch the disk.
+    public static let defaultMemoryLimit = 4_096
 
     public let memoryLimit: Int
     private var head: [AuditResult] = []
