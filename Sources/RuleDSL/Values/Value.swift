@@ -92,10 +92,33 @@ public struct MapValue: Sendable, Hashable {
     }
 
     /// The value for a key whose fingerprint the caller worked out once (a field name in a
-    /// compiled expression), for the lookups done for every record.
-    func value(forKey key: Value, fingerprint: UInt64) -> Value? {
-        guard let position = position(of: key, fingerprint: fingerprint) else { return nil }
-        return pairs.withUnsafeBufferPointer { $0[position].value }
+    /// compiled expression), for the lookups done for every record. The search starts at
+    /// `hint` and goes back to the start, then on from the hint: a record lists its keys in
+    /// declaration order minus the absent ones, so a field sits at or just before its place in
+    /// the declaration. Keys are unique, so the order of the search never changes the answer.
+    func value(forKey key: Value, fingerprint: UInt64, hint: Int) -> Value? {
+        guard index == nil, fingerprint != KeyFingerprint.unknown else {
+            guard let position = position(of: key, fingerprint: fingerprint) else { return nil }
+            return pairs.withUnsafeBufferPointer { $0[position].value }
+        }
+        return pairs.withUnsafeBufferPointer { entries -> Value? in
+            let count = entries.count
+            guard count > 0 else { return nil }
+            let start = min(max(hint, 0), count - 1)
+            var position = start
+            while position >= 0 {
+                let found = entries[position].fingerprint
+                if found == fingerprint || found == KeyFingerprint.unknown, entries[position].key == key { return entries[position].value }
+                position -= 1
+            }
+            position = start + 1
+            while position < count {
+                let found = entries[position].fingerprint
+                if found == fingerprint || found == KeyFingerprint.unknown, entries[position].key == key { return entries[position].value }
+                position += 1
+            }
+            return nil
+        }
     }
 
     public subscript(key: Value) -> Value? {

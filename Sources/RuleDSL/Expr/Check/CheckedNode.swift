@@ -37,6 +37,9 @@ struct CheckedNode: Sendable {
         var operandIsRecord: Bool
         /// What a `null` in this field reads as: `false` for bool, `[]` for list, else `null`.
         var nullReading: Value
+        /// Where the field's key is likely to sit in a record: its place in the declared
+        /// fields (records list their keys in that order, minus the absent ones).
+        var positionHint: Int? = nil
     }
 
     struct Comprehension: Sendable {

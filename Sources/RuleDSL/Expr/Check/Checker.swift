@@ -124,6 +124,7 @@ struct Checker {
             }
             fieldType = declared.type
             selection.operandIsRecord = true
+            selection.positionHint = object.fieldNames.firstIndex(of: field)
             switch declared.type {
             case .bool: selection.nullReading = .bool(false)
             case .list: selection.nullReading = .list([])

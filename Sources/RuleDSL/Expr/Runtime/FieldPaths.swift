@@ -12,6 +12,7 @@ enum FieldPaths {
         let presenceTest: Bool
         let operandIsRecord: Bool
         let nullReading: Value
+        let positionHint: Int
         let offset: Int
 
         init(_ selection: CheckedNode.Selection, offset: Int) {
@@ -22,6 +23,7 @@ enum FieldPaths {
             presenceTest = selection.presenceTest
             operandIsRecord = selection.operandIsRecord
             nullReading = selection.nullReading
+            positionHint = selection.positionHint ?? 0
             self.offset = offset
         }
 
@@ -29,7 +31,7 @@ enum FieldPaths {
         func select(from operand: Value) throws(EvalError) -> Value {
             switch operand {
             case .map(let map):
-                guard let value = map.value(forKey: key, fingerprint: fingerprint) else {
+                guard let value = map.value(forKey: key, fingerprint: fingerprint, hint: positionHint) else {
                     if presenceTest { return .bool(false) }
                     throw EvalError.missing(path, offset: offset)
                 }
