@@ -10,6 +10,9 @@ struct HolidayTable: Sendable {
     static let standard = HolidayTable(years: precomputedYears)
 
     let years: ClosedRange<Int>
+    /// The table's first and last day numbers, so that a lookup need not work out the year.
+    private let firstDay: Int
+    private let lastDay: Int
     private let byDay: [Int: DanishHoliday]
 
     init(years: ClosedRange<Int>) {
@@ -22,11 +25,14 @@ struct HolidayTable: Sendable {
             }
         }
         self.years = years
+        firstDay = CivilDate(year: years.lowerBound, month: 1, day: 1)?.daysSinceEpoch ?? Int.max
+        lastDay = CivilDate(year: years.upperBound, month: 12, day: 31)?.daysSinceEpoch ?? Int.min
         self.byDay = byDay
     }
 
     func holiday(on date: CivilDate) -> DanishHoliday? {
-        if years.contains(date.year) { return byDay[date.daysSinceEpoch] }
+        let day = date.daysSinceEpoch
+        if day >= firstDay, day <= lastDay { return byDay[day] }
         return DanishHolidays.closedDays(in: date.year).first { $0.date == date }?.holiday
     }
 }

@@ -3,17 +3,24 @@
 /// Case records speak of days, not instants: an admission "on 2025-03-03" is the same day in every
 /// time zone, so dates are kept as civil dates and all arithmetic is on whole days.
 public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+    /// Days since 1970-01-01: one integer, so that a date is as small as a value gets, and
+    /// comparing, hashing and day arithmetic (what rules and working-day calendars do most)
+    /// cost no conversion. Year, month and day are worked out when asked for.
+    public let daysSinceEpoch: Int
+
+    /// 0001-01-01 and 9999-12-31 as day numbers.
+    private static let firstDay = -719_162
+    private static let lastDay = 2_932_896
+
+    public var year: Int { fields.year }
+    public var month: Int { fields.month }
+    public var day: Int { fields.day }
 
     /// Creates a date when the fields name a real calendar day (2025-02-30 does not).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               day >= 1, day <= CivilDate.daysIn(month: month, year: year) else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        daysSinceEpoch = CivilDate.days(year: year, month: month, day: day)
     }
 
     /// Parses exactly `YYYY-MM-DD` (four-digit year, two-digit month and day).
@@ -33,9 +40,8 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         self.init(year: year, month: month, day: day)
     }
 
-    /// Days since 1970-01-01 (negative before it).
-    public var daysSinceEpoch: Int {
-        // Howard Hinnant's days_from_civil.
+    /// Howard Hinnant's days_from_civil, for valid fields.
+    private static func days(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -47,8 +53,13 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// The date `days` after 1970-01-01, or nil outside years 1...9999.
     public init?(daysSinceEpoch days: Int) {
-        // Howard Hinnant's civil_from_days.
-        let z = days + 719_468
+        guard days >= CivilDate.firstDay, days <= CivilDate.lastDay else { return nil }
+        daysSinceEpoch = days
+    }
+
+    /// Howard Hinnant's civil_from_days.
+    private var fields: (year: Int, month: Int, day: Int) {
+        let z = daysSinceEpoch + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
         let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
@@ -56,8 +67,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         let mp = (5 * doy + 2) / 153
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        self.init(year: y, month: m, day: d)
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 
     /// ISO weekday: 1 = Monday ... 7 = Sunday.
@@ -77,6 +87,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// The date `count` calendar months later, clamped to the last day of the target month
     /// (2025-01-31 + 1 month = 2025-02-28).
     public func adding(months count: Int) -> CivilDate? {
+        let (year, month, day) = fields
         let (total, overflow) = (year * 12 + (month - 1)).addingReportingOverflow(count)
         guard !overflow else { return nil }
         let targetYear = total >= 0 ? total / 12 : (total - 11) / 12
@@ -104,7 +115,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
-        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+        lhs.daysSinceEpoch < rhs.daysSinceEpoch
     }
 
     /// `YYYY-MM-DD`.
@@ -113,6 +124,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
             let text = String(value)
             return String(repeating: "0", count: max(0, width - text.count)) + text
         }
+        let (year, month, day) = fields
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 }
