@@ -52,6 +52,13 @@ public struct MapValue: Sendable, Hashable {
         pairs = []
     }
 
+    /// An empty map with room for `capacity` entries (a decoder that knows a record's schema
+    /// avoids regrowing the storage key by key).
+    public init(minimumCapacity capacity: Int) {
+        pairs = []
+        pairs.reserveCapacity(capacity)
+    }
+
     /// A map from string keys, in the given order. A later duplicate key replaces the earlier value.
     public init(stringKeyed pairs: [(String, Value)]) {
         self.init()
@@ -147,8 +154,16 @@ public struct MapValue: Sendable, Hashable {
         insert(key, value)
     }
 
-    private mutating func insert(_ key: Value, _ value: Value) {
-        pairs.append(Entry(key: key, value: value, fingerprint: KeyFingerprint.of(key)))
+    /// `append(_:_:)` with the key's fingerprint worked out once by the caller (a decoder that
+    /// appends the same schema keys to every record).
+    mutating func append(_ key: Value, _ value: Value, fingerprint: UInt64) {
+        assert(fingerprint == KeyFingerprint.of(key), "the fingerprint must be the key's")
+        assert(position(of: key) == nil, "append(_:_:fingerprint:) takes a key that is not in the map")
+        insert(key, value, fingerprint: fingerprint)
+    }
+
+    private mutating func insert(_ key: Value, _ value: Value, fingerprint: UInt64? = nil) {
+        pairs.append(Entry(key: key, value: value, fingerprint: fingerprint ?? KeyFingerprint.of(key)))
         if index != nil {
             index?[key] = pairs.count - 1
         } else if pairs.count > MapValue.linearLimit {

@@ -37,7 +37,7 @@ struct ByteCursor {
     mutating func object(_ plan: ObjectPlan, tracking: Int? = nil) -> MapValue? {
         guard plan.decodable, countNode() else { return nil }
         position += 1
-        var map = MapValue()
+        var map = MapValue(minimumCapacity: plan.keys.count)
         var seen: UInt64 = 0
         var expected = 0
         skipWhitespace()
@@ -58,7 +58,7 @@ struct ByteCursor {
                 skipWhitespace()
                 let nullable = plan.nullableMask & bit != 0
                 guard let value = value(plan.types[index], nullable: nullable, tracked: index == tracking) else { return nil }
-                map.append(plan.keys[index], value)
+                map.append(plan.keys[index], value, fingerprint: plan.fingerprints[index])
                 expected = index + 1
                 skipWhitespace()
                 if peek == UInt8(ascii: ",") {
@@ -72,7 +72,7 @@ struct ByteCursor {
         }
         guard seen & plan.requiredMask == plan.requiredMask else { return nil }
         for (index, value) in plan.absentDefaults where seen & (1 << UInt64(index)) == 0 {
-            map.append(plan.keys[index], value)
+            map.append(plan.keys[index], value, fingerprint: plan.fingerprints[index])
         }
         return map
     }

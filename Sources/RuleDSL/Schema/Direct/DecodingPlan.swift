@@ -9,6 +9,8 @@
 final class ObjectPlan: Sendable {
     let names: ByteNames
     let keys: [Value]
+    /// The keys' fingerprints (`KeyFingerprint`), so appending to a map never works one out.
+    let fingerprints: [UInt64]
     let types: [TypePlan]
     /// Bit `i` set: field `i` accepts `null`.
     let nullableMask: UInt64
@@ -23,6 +25,7 @@ final class ObjectPlan: Sendable {
     init(_ schema: ObjectSchema) {
         names = ByteNames(schema.fields.map(\.name))
         keys = schema.fields.map { .string($0.name) }
+        fingerprints = keys.map(KeyFingerprint.of)
         types = schema.fields.map { TypePlan($0.type) }
         decodable = schema.fields.count <= 64
         var nullable: UInt64 = 0
