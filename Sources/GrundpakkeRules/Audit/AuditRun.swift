@@ -95,9 +95,7 @@ public struct AuditRun: Sendable {
                     judged.append(Judged(identity: nil, diagnostics: result.diagnostics + problems, tally: nil))
                     continue
                 }
-                var subjects: [SubjectReference.Kind: Int] = [:]
-                let results = auditor.evaluate(record, counting: &subjects)
-                let tally = context.tally(results, shelterID: record.shelterID, subjects: subjects)
+                let tally = auditor.tally(record, context: context)
                 judged.append(Judged(identity: record.identity, diagnostics: result.diagnostics + problems, tally: tally))
             }
         }
