@@ -11,23 +11,37 @@ public enum CPRRedaction {
 
     /// The text with every CPR-shaped run of digits replaced by `[CPR]`.
     public static func redact(_ text: String) -> String {
-        let bytes = Array(text.utf8)
-        guard bytes.count >= 10, bytes.contains(where: isDigit) else { return text }
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        var index = 0
-        var changed = false
-        while index < bytes.count {
-            if isDigit(bytes[index]), index == 0 || !isDigit(bytes[index - 1]), let length = cprLength(bytes, at: index) {
+        guard text.utf8.count >= 10 else { return text }
+        // Read in place, and build a new text only when there is something to hide: this runs
+        // on every id of every record and on every message a report prints.
+        var copy = text
+        return copy.withUTF8 { bytes -> String in
+            guard let first = nextCPR(bytes, from: 0) else { return text }
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            var index = 0
+            var found: (start: Int, length: Int)? = first
+            while let (start, length) = found {
+                output.append(contentsOf: bytes[index..<start])
                 output.append(contentsOf: placeholder.utf8)
-                index += length
-                changed = true
-            } else {
-                output.append(bytes[index])
-                index += 1
+                index = start + length
+                found = nextCPR(bytes, from: index)
             }
+            output.append(contentsOf: bytes[index...])
+            return String(decoding: output, as: UTF8.self)
         }
-        return changed ? String(decoding: output, as: UTF8.self) : text
+    }
+
+    /// The next CPR number at or after `from` that starts a run of digits.
+    private static func nextCPR(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> (start: Int, length: Int)? {
+        var index = from
+        while index + 10 <= bytes.count {
+            if isDigit(bytes[index]), index == 0 || !isDigit(bytes[index - 1]), let length = cprLength(bytes, at: index) {
+                return (index, length)
+            }
+            index += 1
+        }
+        return nil
     }
 
     /// A diagnostic with its message, hint and file name redacted: every message that may quote
@@ -42,7 +56,9 @@ public enum CPRRedaction {
 
     /// Whether the text contains a CPR-shaped value anywhere.
     public static func containsCPR(_ text: String) -> Bool {
-        redact(text) != text
+        guard text.utf8.count >= 10 else { return false }
+        var copy = text
+        return copy.withUTF8 { nextCPR($0, from: 0) != nil }
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool {
@@ -50,7 +66,7 @@ public enum CPRRedaction {
     }
 
     /// The length of a CPR number starting at `start` (which follows no digit), or nil.
-    private static func cprLength(_ bytes: [UInt8], at start: Int) -> Int? {
+    private static func cprLength(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
         func digits(_ from: Int, _ count: Int) -> Bool {
             from + count <= bytes.count && bytes[from..<(from + count)].allSatisfy(isDigit)
         }
@@ -63,7 +79,7 @@ public enum CPRRedaction {
         return nil
     }
 
-    private static func plausibleDate(_ bytes: [UInt8], at start: Int) -> Bool {
+    private static func plausibleDate(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
         func number(_ offset: Int) -> Int {
             Int(bytes[start + offset] - UInt8(ascii: "0")) * 10 + Int(bytes[start + offset + 1] - UInt8(ascii: "0"))
         }

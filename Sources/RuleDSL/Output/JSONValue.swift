@@ -30,6 +30,15 @@ public indirect enum JSONValue: Sendable, Hashable {
         return output
     }
 
+    /// The value as `pretty` prints it when it sits `level` deep inside a larger document
+    /// (every line after the first indented two spaces per level), without the final newline:
+    /// a long document can be written piece by piece with exactly the bytes of the whole.
+    public func pretty(nestedAt level: Int) -> String {
+        var output = ""
+        write(to: &output, indent: "  ", level: level)
+        return output
+    }
+
     private func write(to output: inout String, indent: String?, level: Int) {
         switch self {
         case .null: output += "null"

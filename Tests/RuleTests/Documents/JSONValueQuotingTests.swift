@@ -20,3 +20,14 @@ struct JSONValueQuotingTests {
         #expect(output == expected)
     }
 }
+
+@Suite("JSON pieces of a larger document")
+struct JSONValueNestingTests {
+    @Test("a value printed nested is byte for byte its part of the whole document")
+    func nestedMatchesWhole() {
+        let inner = JSONValue.object([("a", .array([.int(1), .object([("b", .string("x\ny"))]), .array([])])), ("c", .object([]))])
+        let whole = JSONValue.object([("k", .array([inner, inner]))]).pretty
+        let pieced = "{\n  \"k\": [\n    " + inner.pretty(nestedAt: 2) + ",\n    " + inner.pretty(nestedAt: 2) + "\n  ]\n}\n"
+        #expect(pieced == whole)
+    }
+}
