@@ -5,15 +5,18 @@ import RuleDSL
 /// CPR redaction.
 public enum MessageRenderer {
     public static func render(_ template: String, result: RuleResult, asOf: CivilDate) -> String {
-        guard template.contains("{") else { return template }
+        // Braces are ASCII, so the template is searched byte by byte (a report renders this for
+        // every finding it lists) and the indices found are valid wherever the text is cut.
+        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
         var output = ""
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{") {
+        var rest = template[...]
+        while let open = rest.utf8.firstIndex(of: UInt8(ascii: "{")) {
+            // An unclosed brace is text like any other.
+            guard let close = rest.utf8[open...].firstIndex(of: UInt8(ascii: "}")) else { break }
             output += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let name = String(rest[rest.index(after: open)..<close])
+            let name = String(rest[rest.utf8.index(after: open)..<close])
             output += value(named: name, result: result, asOf: asOf) ?? "{\(name)}"
-            rest = rest[rest.index(after: close)...]
+            rest = rest[rest.utf8.index(after: close)...]
         }
         output += rest
         return CPRRedaction.redact(output)
@@ -25,10 +28,17 @@ public enum MessageRenderer {
         case "days_late": return result.daysLate.map(String.init)
         case "as_of": return asOf.description
         default:
-            let bare = name.split(separator: ".", maxSplits: 1).count == 2 && ["case.", "child.", "shelter."].contains { name.hasPrefix($0) }
-                ? String(name.split(separator: ".", maxSplits: 1)[1]) : name
+            let bare = withoutSubject(name)
             guard let item = result.evidence.first(where: { $0.path == name || $0.path == bare }) else { return nil }
             return item.value.map(ValueText.describe)
         }
+    }
+
+    /// `case.admission.date` → `admission.date`: evidence paths may leave out the subject.
+    private static func withoutSubject(_ name: String) -> String {
+        guard let dot = name.utf8.firstIndex(of: UInt8(ascii: ".")) else { return name }
+        let after = name[name.utf8.index(after: dot)...]
+        guard ["case", "child", "shelter"].contains(name[..<dot]), !after.isEmpty else { return name }
+        return String(after)
     }
 }
