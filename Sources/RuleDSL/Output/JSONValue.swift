@@ -40,40 +40,50 @@ public indirect enum JSONValue: Sendable, Hashable {
     }
 
     private func write(to output: inout String, indent: String?, level: Int) {
+        // Written as bytes and turned into text once: appending many small pieces to a `String`
+        // costs far more, and reports write one such piece per result.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(512)
+        write(into: &bytes, indent: indent.map { Array($0.utf8) }, level: level)
+        output += String(decoding: bytes, as: UTF8.self)
+    }
+
+    private func write(into output: inout [UInt8], indent: [UInt8]?, level: Int) {
         switch self {
-        case .null: output += "null"
-        case .bool(let flag): output += flag ? "true" : "false"
-        case .int(let number): output += String(number)
-        case .double(let number): output += JSONValue.format(number)
+        case .null: output += "null".utf8
+        case .bool(let flag): output += (flag ? "true" : "false").utf8
+        case .int(let number): output += String(number).utf8
+        case .double(let number): output += JSONValue.format(number).utf8
         case .string(let text): JSONValue.quote(text, into: &output)
         case .array(let items):
-            guard !items.isEmpty else { output += "[]"; return }
-            output += "["
-            for (index, item) in items.enumerated() {
-                if index > 0 { output += "," }
+            guard !items.isEmpty else { output += "[]".utf8; return }
+            output.append(UInt8(ascii: "["))
+            for index in items.indices {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
                 newline(&output, indent, level + 1)
-                item.write(to: &output, indent: indent, level: level + 1)
+                items[index].write(into: &output, indent: indent, level: level + 1)
             }
             newline(&output, indent, level)
-            output += "]"
+            output.append(UInt8(ascii: "]"))
         case .object(let members):
-            guard !members.isEmpty else { output += "{}"; return }
-            output += "{"
-            for (index, (key, value)) in members.enumerated() {
-                if index > 0 { output += "," }
+            guard !members.isEmpty else { output += "{}".utf8; return }
+            output.append(UInt8(ascii: "{"))
+            for index in members.indices {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
                 newline(&output, indent, level + 1)
-                JSONValue.quote(key, into: &output)
-                output += indent == nil ? ":" : ": "
-                value.write(to: &output, indent: indent, level: level + 1)
+                JSONValue.quote(members[index].0, into: &output)
+                output.append(UInt8(ascii: ":"))
+                if indent != nil { output.append(UInt8(ascii: " ")) }
+                members[index].1.write(into: &output, indent: indent, level: level + 1)
             }
             newline(&output, indent, level)
-            output += "}"
+            output.append(UInt8(ascii: "}"))
         }
     }
 
-    private func newline(_ output: inout String, _ indent: String?, _ level: Int) {
+    private func newline(_ output: inout [UInt8], _ indent: [UInt8]?, _ level: Int) {
         guard let indent else { return }
-        output += "\n"
+        output.append(UInt8(ascii: "\n"))
         for _ in 0..<level { output += indent }
     }
 
@@ -83,6 +93,19 @@ public indirect enum JSONValue: Sendable, Hashable {
         guard number.isFinite else { return "null" }
         if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
         return "\(number)"
+    }
+
+    /// `quote(_:into:)` onto bytes.
+    static func quote(_ text: String, into output: inout [UInt8]) {
+        guard text.utf8.contains(where: needsEscape) else {
+            output.append(UInt8(ascii: "\""))
+            output += text.utf8
+            output.append(UInt8(ascii: "\""))
+            return
+        }
+        var quoted = ""
+        quote(text, into: &quoted)
+        output += quoted.utf8
     }
 
     static func quote(_ text: String, into output: inout String) {
