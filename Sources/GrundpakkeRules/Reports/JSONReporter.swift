@@ -31,7 +31,7 @@ public struct JSONReporter: Sendable {
         try sink.write(",\n  " + PrettyJSON.key("results") + ": ")
         var listed = false
         for item in report.results where results.includes(item.result.outcome) {
-            try sink.write((listed ? ",\n    " : "[\n    ") + PrettyJSON.nested(result(report, item, text), level: 2))
+            try sink.write((listed ? ",\n    " : "[\n    ") + writtenResult(report, item, text))
             listed = true
         }
         try sink.write(listed ? "\n  ]" : "[]")
@@ -156,6 +156,57 @@ public struct JSONReporter: Sendable {
         if let applied = item.waiver { members.append(("waived", .object(waiver(applied)))) }
         if let status = item.baseline { members.append(("baseline", .string(status.rawValue))) }
         return .object(members)
+    }
+
+    /// `result(report, item, text)` as it prints inside the report, written without building
+    /// the value first (one per listed result, on the one thread that writes the report). The
+    /// members and their order must stay those of `result`: a test compares the two.
+    private func writtenResult(_ report: Report, _ item: AuditResult, _ text: ResultText) -> String {
+        let rule = report.rule(of: item)
+        var out = PrettyJSONWriter(level: 2)
+        out.openObject()
+        out.key("rule"); out.string(rule.id)
+        out.key("level"); out.string(rule.level.rawValue)
+        out.key("section"); out.string(rule.section)
+        out.key("subject")
+        out.openObject()
+        out.key("kind"); out.string(item.subject.kind.rawValue)
+        out.key("id"); out.string(item.subject.id)
+        if let caseID = item.subject.caseID { out.key("case_id"); out.string(caseID) }
+        out.key("shelter_id"); out.string(item.subject.shelterID)
+        out.key("file"); out.string(item.subject.location.file)
+        out.key("line"); out.int(Int64(item.subject.location.line))
+        out.closeObject()
+        out.key("outcome"); out.string(item.result.outcome.rawValue)
+        if let due = item.result.due { out.key("due"); out.string(due.description) }
+        if let late = item.result.daysLate { out.key("days_late"); out.int(Int64(late)) }
+        out.key("message"); out.string(text.message(rule, item.result))
+        out.key("legal_basis")
+        out.openArray()
+        for reference in item.result.legalBasis {
+            out.item()
+            out.openObject()
+            out.key("law"); out.string(reference.law)
+            out.key("provision"); out.string(reference.provision)
+            out.closeObject()
+        }
+        out.closeArray()
+        out.key("missing")
+        out.openArray()
+        for path in item.result.missing { out.item(); out.string(path) }
+        out.closeArray()
+        out.key("evidence")
+        out.openObject()
+        for entry in item.result.evidence {
+            guard let value = entry.value else { continue }
+            out.key(entry.path)
+            out.value(JSONReporter.json(value))
+        }
+        out.closeObject()
+        if let applied = item.waiver { out.key("waived"); out.value(.object(waiver(applied))) }
+        if let status = item.baseline { out.key("baseline"); out.string(status.rawValue) }
+        out.closeObject()
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 
     private func diagnostic(_ diagnostic: Diagnostic) -> JSONValue {

@@ -48,6 +48,13 @@ public indirect enum JSONValue: Sendable, Hashable {
         output += String(decoding: bytes, as: UTF8.self)
     }
 
+    /// Appends the value as `pretty(nestedAt: level)` prints it.
+    public func writePretty(into output: inout [UInt8], level: Int) {
+        write(into: &output, indent: JSONValue.prettyIndent, level: level)
+    }
+
+    private static let prettyIndent: [UInt8]? = Array("  ".utf8)
+
     private func write(into output: inout [UInt8], indent: [UInt8]?, level: Int) {
         switch self {
         case .null: output += "null".utf8

@@ -158,3 +158,17 @@ import Testing
         }
     }
 }
+
+/// The JSON report writes its results without building a `JSONValue` per result; what it writes
+/// must stay exactly the document the report describes.
+@Suite struct JSONReportWriterTests {
+    @Test(arguments: Language.allCases)
+    func writtenReportIsTheDocument(_ language: Language) {
+        for (name, report) in SpilledReportTests.reports {
+            for selection in ResultSelection.allCases {
+                let reporter = JSONReporter(language: language, results: selection)
+                #expect(reporter.render(report) == reporter.document(report).pretty, "\(name), \(selection)")
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+/// Writes JSON straight to bytes with exactly the layout of `JSONValue.pretty`, without building
+/// a `JSONValue` first: for documents with a fixed shape written many times over (a report's
+/// results), where making and walking a tree per item costs more than the writing.
+///
+/// Containers are opened and closed explicitly; `key` or `item` starts each member. The bytes
+/// equal `value.pretty(nestedAt: level)` for the value described, which tests check.
+public struct PrettyJSONWriter {
+    public private(set) var bytes: [UInt8] = []
+    /// Open containers: whether each has a member yet.
+    private var open: [Bool] = []
+    private let baseLevel: Int
+
+    /// A writer for a value that sits `level` deep in a larger document.
+    public init(level: Int = 0, capacity: Int = 512) {
+        baseLevel = level
+        bytes.reserveCapacity(capacity)
+    }
+
+    private var level: Int { baseLevel + open.count }
+
+    public mutating func openObject() { openContainer(UInt8(ascii: "{")) }
+    public mutating func closeObject() { closeContainer(UInt8(ascii: "}")) }
+    public mutating func openArray() { openContainer(UInt8(ascii: "[")) }
+    public mutating func closeArray() { closeContainer(UInt8(ascii: "]")) }
+
+    /// Starts an object member; its value is written next.
+    public mutating func key(_ key: String) {
+        startMember()
+        JSONValue.quote(key, into: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: " "))
+    }
+
+    /// Starts an array item; its value is written next.
+    public mutating func item() { startMember() }
+
+    public mutating func string(_ text: String) { JSONValue.quote(text, into: &bytes) }
+
+    public mutating func int(_ number: Int64) { bytes += String(number).utf8 }
+
+    /// Any value, laid out as `pretty` would at this depth.
+    public mutating func value(_ value: JSONValue) { value.writePretty(into: &bytes, level: level) }
+
+    private mutating func openContainer(_ brace: UInt8) {
+        bytes.append(brace)
+        open.append(false)
+    }
+
+    private mutating func closeContainer(_ brace: UInt8) {
+        let hadMembers = open.removeLast()
+        if hadMembers { newline(level) }
+        bytes.append(brace)
+    }
+
+    private mutating func startMember() {
+        if open[open.count - 1] { bytes.append(UInt8(ascii: ",")) }
+        open[open.count - 1] = true
+        newline(level)
+    }
+
+    private mutating func newline(_ level: Int) {
+        bytes.append(UInt8(ascii: "\n"))
+        for _ in 0..<(2 * level) { bytes.append(UInt8(ascii: " ")) }
+    }
+}
