@@ -17,6 +17,8 @@ public struct ExprEnvironment: Sendable {
     private var slots: [String: Int] = [:]
     private var types: [CELType] = []
     private(set) var variableNames: [String] = []
+    /// Values fixed before compiling, by slot (see `fix(_:to:)`).
+    private var known: [Int: Value] = [:]
 
     public init(functions: FunctionRegistry = .standard, limits: ExprLimits = .standard) {
         self.functions = functions
@@ -40,6 +42,13 @@ public struct ExprEnvironment: Sendable {
     }
 
     var variableCount: Int { types.count }
+
+    /// Fixes a declared variable's value for every expression compiled from now on: reading it
+    /// (and fields of it) is then done once, when compiling. Bindings should still bind the
+    /// same value, for callers that evaluate with them.
+    public mutating func fix(_ name: String, to value: Value) {
+        if let slot = slots[name] { known[slot] = value }
+    }
 
     func variable(named name: String) -> (slot: Int, type: CELType)? {
         slots[name].map { ($0, types[$0]) }
@@ -73,7 +82,7 @@ public struct ExprEnvironment: Sendable {
         // Keep only the deepest paths: `case.woman.sex` makes `case.woman` redundant.
         let paths = checker.selectedPaths
         let leaves = paths.filter { path in !paths.contains { $0.hasPrefix(path + ".") || $0.hasPrefix(path + "[") } }
-        return Program(root: Planner.plan(checked), resultType: checked.type, frameSize: checker.nextSlot,
+        return Program(root: Planner.plan(KnownValues.substitute(checked, known)), resultType: checked.type, frameSize: checker.nextSlot,
                        variableCount: variableCount, referencedPaths: leaves)
     }
 }

@@ -13,6 +13,9 @@ public final class CompiledRule: Sendable {
     let referenceDate: Program?
     /// Slots one frame needs to run every program of the rule in turn.
     let frameSize: Int
+    /// What a frame starts with before the documents are bound: the template's values, or
+    /// nothing when none is bound (no slot to copy for every subject).
+    let frameValues: [Value?]
 
     enum CompiledCheck: Sendable {
         case require(Program)
@@ -38,6 +41,7 @@ public final class CompiledRule: Sendable {
         case .deadline(let due, let done): programs += [due] + done
         }
         frameSize = programs.reduce(bindingsTemplate.values.count) { max($0, $1.frameSize) }
+        frameValues = bindingsTemplate.values.allSatisfy { $0 == nil } ? [] : bindingsTemplate.values
     }
 }
 
@@ -65,6 +69,8 @@ public struct RuleCompiler: Sendable {
         environment.declare("as_of", type: .date)
         let params = mergedParams(rule)
         environment.declare("params", type: CELType.object(ObjectType(name: "params", fields: params.map { ($0.name, ObjectType.Field(Self.type(of: $0.value))) })))
+        let paramsValue = Value.map(MapValue(stringKeyed: params))
+        environment.fix("params", to: paramsValue)
 
         func compile(_ expression: RuleExpression, _ role: String, expecting: CELType?) -> Program? {
             do {
@@ -103,8 +109,9 @@ public struct RuleCompiler: Sendable {
             }
         }
         guard diagnostics.isEmpty, let check else { return (nil, diagnostics) }
-        var bindings = environment.makeBindings()
-        bindings["params"] = .map(MapValue(stringKeyed: params))
+        let bindings = environment.makeBindings()
+        // Not bound: every read of `params` was made a constant when compiling (`fix`), so a
+        // frame starts with nothing in it but the documents and the date.
         let slots = subject.variables.compactMap { bindings.slot(of: $0.name) }
         guard let asOfSlot = bindings.slot(of: "as_of") else { return (nil, diagnostics) }
         return (CompiledRule(

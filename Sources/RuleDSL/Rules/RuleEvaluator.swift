@@ -54,7 +54,7 @@ extension CompiledRule {
         for (slot, document) in zip(variableSlots, documents) { frame[slot] = document }
     }
 
-    private func judge(_ frame: Frame, asOf: CivilDate) -> RuleResult {
+    func judge(_ frame: Frame, asOf: CivilDate) -> RuleResult {
         var result = decide(frame, asOf: asOf)
         if !result.missing.isEmpty { result.missing = Array(Set(result.missing.map(relative))).sorted() }
         return result
@@ -63,12 +63,16 @@ extension CompiledRule {
     /// One frame for every program of the rule: the template's bindings (parameters), the
     /// documents in `subject.variables` order and the evaluation date.
     private func withFrame<Result>(_ own: Value?, _ context: Value?, asOf: CivilDate, _ body: (Frame) -> Result) -> Result {
-        Frame.with(bindingsTemplate.values, size: frameSize) { frame in
-            if let own, !variableSlots.isEmpty { frame[variableSlots[0]] = own }
-            if let context, variableSlots.count > 1 { frame[variableSlots[1]] = context }
-            frame[asOfSlot] = .date(asOf)
+        Frame.with(frameValues, size: frameSize) { frame in
+            bindDocuments(own, context, asOf: asOf, in: frame)
             return body(frame)
         }
+    }
+
+    func bindDocuments(_ own: Value?, _ context: Value?, asOf: CivilDate, in frame: Frame) {
+        if let own, !variableSlots.isEmpty { frame[variableSlots[0]] = own }
+        if let context, variableSlots.count > 1 { frame[variableSlots[1]] = context }
+        frame[asOfSlot] = .date(asOf)
     }
 
     private func decide(_ frame: Frame, asOf: CivilDate) -> RuleResult {

@@ -56,6 +56,12 @@ enum FieldPaths {
         }
         levels.reverse()
         let path = levels
+        if case .constant(let value) = base.kind {
+            // A path into a known value (`params.min_age`) is read now, once; an error it
+            // gives is given at run time, as before.
+            let read = Result { () throws(EvalError) -> Value in try walk(path, from: value) }
+            return { _ throws(EvalError) in try read.get() }
+        }
         guard case .variable(let slot, let name) = base.kind else {
             let operand = Planner.plan(base)
             return { frame throws(EvalError) in try walk(path, from: try operand(frame)) }
