@@ -70,15 +70,13 @@ public struct Auditor: Sendable {
             case .child: tally.subjects.children += 1
             }
             var reference: SubjectReference?
-            for index in ruleIndices {
-                let rule = rules[index]
-                var result = rule.judge(own, context: documentContext, asOf: asOf)
-                let outcome = result.outcome
+            CompiledRule.judge(rules, ruleIndices, own, context: documentContext, asOf: asOf) { index, judged in
+                let outcome = judged.outcome
                 guard matchesSubjects || context.selection.includes(outcome) else {
                     context.count(rule: index, outcome, to: &tally)
-                    continue
+                    return
                 }
-                if selection.includes(outcome) { result = rule.explain(result, own, context: documentContext, asOf: asOf) }
+                let result = selection.includes(outcome) ? rules[index].explain(judged, own, context: documentContext, asOf: asOf) : judged
                 let made = reference ?? subject()
                 reference = made
                 context.add(AuditResult(ruleIndex: index, subject: made, result: result), to: &tally)

@@ -1,0 +1,31 @@
+/// Several rules of one subject judged over the same documents in one frame: the documents
+/// and the evaluation date are bound once, and each rule only puts back its own parameters.
+/// Rules compiled for one subject lay out their variables alike; a rule that does not is
+/// judged in a frame of its own.
+extension CompiledRule {
+    /// Judges `rules[index]` for each of `indices`, in order, handing each result to `body`.
+    public static func judge(
+        _ rules: [CompiledRule], _ indices: [Int], _ own: Value, context: Value?, asOf: CivilDate,
+        _ body: (Int, RuleResult) -> Void
+    ) {
+        guard let first = indices.first.map({ rules[$0] }) else { return }
+        let size = indices.reduce(first.frameSize) { max($0, rules[$1].frameSize) }
+        Frame.with(first.frameValues, size: size) { frame in
+            first.bindDocuments(own, context, asOf: asOf, in: frame)
+            for index in indices {
+                let rule = rules[index]
+                guard rule.variableSlots == first.variableSlots, rule.asOfSlot == first.asOfSlot else {
+                    body(index, rule.judge(own, context: context, asOf: asOf))
+                    continue
+                }
+                // The rule's own bound values (its parameters); loop variables are back to nil
+                // after every comprehension, so nothing else differs between rules.
+                let template = rule.frameValues
+                for slot in template.indices where slot != rule.asOfSlot && !rule.variableSlots.contains(slot) {
+                    frame[slot] = template[slot]
+                }
+                body(index, rule.judge(frame, asOf: asOf))
+            }
+        }
+    }
+}
