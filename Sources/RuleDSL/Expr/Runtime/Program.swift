@@ -1,6 +1,7 @@
 /// A compiled expression: a tree of closures over slot-indexed variables. Immutable, `Sendable`
 /// and reentrant: each evaluation gets its own frame, so one program can serve many threads.
-public struct Program: Sendable {
+/// A class so that handing it around (once per rule judged) costs one reference, not one per field.
+public final class Program: Sendable {
     let root: Planner.Step
     public let resultType: CELType
     let frameSize: Int
@@ -8,6 +9,14 @@ public struct Program: Sendable {
     /// The field paths the expression reads, deepest only, in source order
     /// (`case.admission.date`, `case.children[].age`): what a report can show as evidence.
     public let referencedPaths: [String]
+
+    init(root: @escaping Planner.Step, resultType: CELType, frameSize: Int, variableCount: Int, referencedPaths: [String]) {
+        self.root = root
+        self.resultType = resultType
+        self.frameSize = frameSize
+        self.variableCount = variableCount
+        self.referencedPaths = referencedPaths
+    }
 
     /// Evaluates with the given bindings; an absent or failing part surfaces as `EvalError`.
     public func evaluate(_ bindings: Bindings) throws(EvalError) -> Value {
