@@ -69,6 +69,14 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(workload.handWritten())
         }
     }, setup: prepare)
+    // The whole pack as an audit judges it: every subject of every record straight into its
+    // tally, with `--results findings` (what end-to-end CPU per case depends on).
+    Benchmark("Judge whole pack × \(EvaluationWorkload.caseCount) parsed cases: Auditor.tally, findings", configuration: evaluation, closure: { benchmark in
+        let workload = EvaluationWorkload.shared
+        for _ in benchmark.scaledIterations {
+            blackHole(workload.tallied())
+        }
+    }, setup: prepare)
     // Where the rest of the time goes: JSON Lines → Node → validated `InputRecord`, one core.
     Benchmark("Parse and validate \(EvaluationWorkload.caseCount) cases (InputReader, one core)", configuration: evaluation, closure: { benchmark in
         let workload = EvaluationWorkload.shared
@@ -172,6 +180,9 @@ struct EvaluationWorkload: Sendable {
 
     let text: [UInt8]
     let items: [Item]
+    let records: [InputRecord]
+    let packAuditor: Auditor
+    let packContext: TallyContext
     let caseRules: [CompiledRule]
     let childRules: [CompiledRule]
     let baseline: HandWrittenRules
@@ -181,6 +192,10 @@ struct EvaluationWorkload: Sendable {
         text = Array(generator.casesJSONLines().utf8)
         var batch = InputBatch()
         InputReader().read(bytes: text, file: "cases.jsonl", format: .jsonLines, into: &batch)
+        records = batch.records
+        packAuditor = Auditor(rules: Fixture.rules(.wholePack), asOf: Fixture.asOf, selection: .findings)
+        packContext = TallyContext(rules: packAuditor.rules.map(\.rule), asOf: Fixture.asOf, selection: .findings,
+                                   waivers: nil, baseline: nil)
         items = batch.records.map { record in
             let document = Value.map(record.fields)
             let children = record.children.map(Value.map)
@@ -205,6 +220,12 @@ struct EvaluationWorkload: Sendable {
             }
         }
         return tally
+    }
+
+    /// One pass of the whole pack over the same records, as `AuditRun` judges them.
+    func tallied() -> Int {
+        for record in records { blackHole(packAuditor.tally(record, context: packContext)) }
+        return records.count
     }
 
     /// One pass of the hand-written rules over the same values.
