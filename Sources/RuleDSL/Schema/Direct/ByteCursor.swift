@@ -37,7 +37,13 @@ struct ByteCursor {
     mutating func object(_ plan: ObjectPlan, tracking: Int? = nil) -> MapValue? {
         guard plan.decodable, countNode() else { return nil }
         position += 1
-        var map = MapValue(minimumCapacity: plan.keys.count)
+        // The plan's parts are taken once per object, not once per key: each read of a class's
+        // array property would otherwise retain and release it.
+        let names = plan.names
+        let keys = plan.keys
+        let types = plan.types
+        let fingerprints = plan.fingerprints
+        var map = MapValue(minimumCapacity: keys.count)
         var seen: UInt64 = 0
         var expected = 0
         skipWhitespace()
@@ -48,7 +54,7 @@ struct ByteCursor {
                 skipWhitespace()
                 // Exports usually give keys in schema order, so the field after the last one is
                 // tried first.
-                guard let text = string(), let index = plan.names.index(of: text, likely: expected) else { return nil }
+                guard let text = string(), let index = names.index(of: text, likely: expected) else { return nil }
                 let bit: UInt64 = 1 << UInt64(index)
                 guard seen & bit == 0 else { return nil }
                 seen |= bit
@@ -57,8 +63,8 @@ struct ByteCursor {
                 position += 1
                 skipWhitespace()
                 let nullable = plan.nullableMask & bit != 0
-                guard let value = value(plan.types[index], nullable: nullable, tracked: index == tracking) else { return nil }
-                map.append(plan.keys[index], value, fingerprint: plan.fingerprints[index])
+                guard let value = value(types[index], nullable: nullable, tracked: index == tracking) else { return nil }
+                map.append(keys[index], value, fingerprint: fingerprints[index])
                 expected = index + 1
                 skipWhitespace()
                 if peek == UInt8(ascii: ",") {
@@ -71,8 +77,10 @@ struct ByteCursor {
             }
         }
         guard seen & plan.requiredMask == plan.requiredMask else { return nil }
-        for (index, value) in plan.absentDefaults where seen & (1 << UInt64(index)) == 0 {
-            map.append(plan.keys[index], value, fingerprint: plan.fingerprints[index])
+        if !plan.absentDefaults.isEmpty {
+            for (index, value) in plan.absentDefaults where seen & (1 << UInt64(index)) == 0 {
+                map.append(keys[index], value, fingerprint: fingerprints[index])
+            }
         }
         return map
     }
