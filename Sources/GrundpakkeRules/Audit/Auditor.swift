@@ -34,9 +34,7 @@ public struct Auditor: Sendable {
                 builder.add(rejected: result.diagnostics)
                 continue
             }
-            var subjects: [SubjectReference.Kind: Int] = [:]
-            let results = evaluate(record, counting: &subjects)
-            builder.add(evaluated: results, shelterID: record.shelterID, subjects: subjects, diagnostics: result.diagnostics)
+            builder.add(tally(record, context: builder.context), diagnostics: result.diagnostics)
         }
         return builder.finish(toolVersion: toolVersion, packName: pack.name, packVersion: pack.version)
     }

@@ -36,12 +36,7 @@ public struct ReportBuilder: Sendable {
         ruleCounts = Array(repeating: OutcomeCounts(), count: rules.count)
     }
 
-    /// A record evaluated here and now (the in-memory path).
-    public mutating func add(evaluated results: [AuditResult], shelterID: String, subjects: [SubjectReference.Kind: Int], diagnostics: [Diagnostic]) {
-        add(context.tally(results, shelterID: shelterID, subjects: subjects), diagnostics: diagnostics)
-    }
-
-    /// A record evaluated elsewhere, with its tally.
+    /// A record judged into its tally (`Auditor.tally`), on any core.
     public mutating func add(_ tally: RecordTally, diagnostics: [Diagnostic]) {
         recordsRead += 1
         add(diagnostics)
