@@ -34,7 +34,8 @@ public struct AuditRun: Sendable {
         var submitted = 0
         var ready: [Int: [Judged]] = [:]
         let auditor = self.auditor
-        let reader = RecordReader(limits: stream.limits)
+        // Clean cases are built only as far as the chosen rules and the input checks read them.
+        let reader = RecordReader(limits: stream.limits, building: CaseReads.selection(for: auditor.rules))
         let context = builder.context
 
         func merge(_ chunk: [Judged], into builder: inout ReportBuilder) {

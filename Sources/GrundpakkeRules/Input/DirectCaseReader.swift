@@ -13,8 +13,11 @@ struct DirectCaseReader: Sendable {
     private static let children = Value.string("children")
     private static let childID = Value.string("child_id")
 
-    init(limits: DocumentLimits) {
-        decoder = DirectJSONDecoder(schema: CaseSchema.object, limits: limits, trackingItemsOf: "children")
+    init(limits: DocumentLimits, building selection: FieldSelection = .everything) {
+        var selection = selection
+        // The identity this reader checks for CPR numbers is read here, whatever the caller reads.
+        selection.formUnion(CaseReads.always)
+        decoder = DirectJSONDecoder(schema: CaseSchema.object, limits: limits, trackingItemsOf: "children", building: selection)
     }
 
     func record(_ bytes: ArraySlice<UInt8>, file: String, line: Int) -> RecordResult? {

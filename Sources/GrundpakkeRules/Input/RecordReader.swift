@@ -8,9 +8,11 @@ struct RecordReader: Sendable {
     /// locations (the equivalence tests compare the two).
     private let direct: DirectCaseReader?
 
-    init(limits: DocumentLimits, direct: Bool = true) {
+    /// `building` names the fields of a clean case to build (see `CaseReads`); records read
+    /// with locations are always whole.
+    init(limits: DocumentLimits, direct: Bool = true, building selection: FieldSelection = .everything) {
         self.limits = limits
-        self.direct = direct ? DirectCaseReader(limits: limits) : nil
+        self.direct = direct ? DirectCaseReader(limits: limits, building: selection) : nil
     }
 
     func records(from item: PendingInput) -> [RecordResult] {

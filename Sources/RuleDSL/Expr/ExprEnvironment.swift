@@ -83,7 +83,8 @@ public struct ExprEnvironment: Sendable {
         let paths = checker.selectedPaths
         let leaves = paths.filter { path in !paths.contains { $0.hasPrefix(path + ".") || $0.hasPrefix(path + "[") } }
         return Program(root: Planner.plan(KnownValues.substitute(checked, known)), resultType: checked.type, frameSize: checker.nextSlot,
-                       variableCount: variableCount, referencedPaths: leaves)
+                       variableCount: variableCount, referencedPaths: leaves,
+                       reads: FieldReads.of(checked))
     }
 }
 

@@ -16,6 +16,9 @@ public final class CompiledRule: Sendable {
     /// What a frame starts with before the documents are bound: the template's values, or
     /// nothing when none is bound (no slot to copy for every subject).
     let frameValues: [Value?]
+    /// What any of the rule's programs can read of each variable, by variable name: a decoder
+    /// may leave the rest of a record unbuilt.
+    public let reads: [String: FieldSelection]
 
     enum CompiledCheck: Sendable {
         case require(Program)
@@ -41,6 +44,9 @@ public final class CompiledRule: Sendable {
         case .deadline(let due, let done): programs += [due] + done
         }
         frameSize = programs.reduce(bindingsTemplate.values.count) { max($0, $1.frameSize) }
+        reads = programs.reduce(into: [:]) { union, program in
+            for (name, selection) in program.reads { union[name, default: .nothing].formUnion(selection) }
+        }
         frameValues = bindingsTemplate.values.allSatisfy { $0 == nil } ? [] : bindingsTemplate.values
     }
 }

@@ -9,13 +9,17 @@ public final class Program: Sendable {
     /// The field paths the expression reads, deepest only, in source order
     /// (`case.admission.date`, `case.children[].age`): what a report can show as evidence.
     public let referencedPaths: [String]
+    /// What the expression can read of each variable, by variable name (see `FieldReads`).
+    public let reads: [String: FieldSelection]
 
-    init(root: @escaping Planner.Step, resultType: CELType, frameSize: Int, variableCount: Int, referencedPaths: [String]) {
+    init(root: @escaping Planner.Step, resultType: CELType, frameSize: Int, variableCount: Int, referencedPaths: [String],
+         reads: [String: FieldSelection]) {
         self.root = root
         self.resultType = resultType
         self.frameSize = frameSize
         self.variableCount = variableCount
         self.referencedPaths = referencedPaths
+        self.reads = reads
     }
 
     /// Evaluates with the given bindings; an absent or failing part surfaces as `EvalError`.

@@ -33,8 +33,9 @@ struct ByteCursor {
     }
 
     /// An object at the cursor, decoded by `plan`. `tracking` names the field whose list items'
-    /// offsets are recorded (top level only).
-    mutating func object(_ plan: ObjectPlan, tracking: Int? = nil) -> MapValue? {
+    /// offsets are recorded (top level only). Without `build` it is only checked, and the
+    /// (empty) map returned costs nothing; with it, the plan's built fields are built.
+    mutating func object(_ plan: ObjectPlan, tracking: Int? = nil, build: Bool = true) -> MapValue? {
         guard plan.decodable, countNode() else { return nil }
         position += 1
         // The plan's parts are taken once per object, not once per key: each read of a class's
@@ -43,7 +44,8 @@ struct ByteCursor {
         let keys = plan.keys
         let types = plan.types
         let fingerprints = plan.fingerprints
-        var map = MapValue(minimumCapacity: keys.count)
+        let built = build ? plan.builtMask : 0
+        var map = built == 0 ? MapValue() : MapValue(minimumCapacity: plan.builtCount)
         var seen: UInt64 = 0
         var expected = 0
         skipWhitespace()
@@ -63,8 +65,11 @@ struct ByteCursor {
                 position += 1
                 skipWhitespace()
                 let nullable = plan.nullableMask & bit != 0
-                guard let value = value(types[index], nullable: nullable, tracked: index == tracking) else { return nil }
-                map.append(keys[index], value, fingerprint: fingerprints[index])
+                let builds = built & bit != 0
+                guard let value = value(types[index], nullable: nullable, tracked: builds && index == tracking, build: builds) else {
+                    return nil
+                }
+                if builds { map.append(keys[index], value, fingerprint: fingerprints[index]) }
                 expected = index + 1
                 skipWhitespace()
                 if peek == UInt8(ascii: ",") {
@@ -77,7 +82,7 @@ struct ByteCursor {
             }
         }
         guard seen & plan.requiredMask == plan.requiredMask else { return nil }
-        if !plan.absentDefaults.isEmpty {
+        if built != 0, !plan.absentDefaults.isEmpty {
             for (index, value) in plan.absentDefaults where seen & (1 << UInt64(index)) == 0 {
                 map.append(keys[index], value, fingerprint: fingerprints[index])
             }
@@ -85,7 +90,9 @@ struct ByteCursor {
         return map
     }
 
-    private mutating func value(_ type: TypePlan, nullable: Bool, tracked: Bool = false) -> Value? {
+    /// The value at the cursor, or (without `build`) `.null` once it is checked: what is not
+    /// built is read exactly as strictly, so a record is accepted or not whatever is built.
+    private mutating func value(_ type: TypePlan, nullable: Bool, tracked: Bool = false, build: Bool) -> Value? {
         if peek == UInt8(ascii: "n") {
             guard nullable, literal("null") else { return nil }
             return .null
@@ -98,30 +105,31 @@ struct ByteCursor {
         case .int:
             return integer()
         case .string:
-            return string().map { .string(String(decoding: $0, as: UTF8.self)) }
+            guard let text = string() else { return nil }
+            return build ? .string(String(decoding: text, as: UTF8.self)) : .null
         case .date:
             return date()
         case .enumeration(let allowed):
             guard let text = string(), let index = allowed.names.index(of: text, likely: 0) else { return nil }
-            return allowed.values[index]
+            return build ? allowed.values[index] : .null
         case .list(let plan):
-            return list(plan.element, tracked: tracked)
+            return list(plan.element, tracked: tracked, build: build)
         case .object(let plan):
-            guard peek == UInt8(ascii: "{") else { return nil }
-            return object(plan).map(Value.map)
+            guard peek == UInt8(ascii: "{"), let map = object(plan, build: build) else { return nil }
+            return build ? .map(map) : .null
         case .unsupported:
             return nil
         }
     }
 
-    private mutating func list(_ element: TypePlan, tracked: Bool) -> Value? {
+    private mutating func list(_ element: TypePlan, tracked: Bool, build: Bool) -> Value? {
         guard peek == UInt8(ascii: "["), countNode() else { return nil }
         position += 1
         var items: [Value] = []
         skipWhitespace()
         if peek == UInt8(ascii: "]") {
             position += 1
-            return .list(items)
+            return build ? .list(items) : .null
         }
         while true {
             skipWhitespace()
@@ -129,8 +137,8 @@ struct ByteCursor {
                 itemOffsets.append(position)
                 itemsAfterNonASCII.append(sawNonASCII)
             }
-            guard let item = value(element, nullable: false) else { return nil }
-            items.append(item)
+            guard let item = value(element, nullable: false, build: build) else { return nil }
+            if build { items.append(item) }
             skipWhitespace()
             if peek == UInt8(ascii: ",") {
                 position += 1
@@ -138,7 +146,7 @@ struct ByteCursor {
             }
             guard peek == UInt8(ascii: "]") else { return nil }
             position += 1
-            return .list(items)
+            return build ? .list(items) : .null
         }
     }
 

@@ -3,6 +3,9 @@
 /// allocated per record), and what each field accepts. Kept as parallel arrays so the decoder's
 /// inner loop reads single elements instead of copying (and reference counting) whole fields.
 ///
+/// Fields outside the plan's `FieldSelection` are checked exactly as built ones are, but never
+/// built: a record holds only what its readers read.
+///
 /// The plan covers what well-formed exports hold. Anything it does not cover (a `dyn` field, a
 /// number where text is expected, an object with more than 64 fields) makes the direct decoder
 /// give up on that record, and the located path of `JSONReader` and `SchemaValidator` takes it.
@@ -19,25 +22,35 @@ final class ObjectPlan: Sendable {
     /// Fields with a meaning when absent, in schema order, appended after the given keys exactly
     /// as `SchemaValidator` does.
     let absentDefaults: [(index: Int, value: Value)]
+    /// Bit `i` set: field `i` is built (the selection reads it); the others are only checked.
+    let builtMask: UInt64
+    /// How many fields are built at most (the map's capacity).
+    let builtCount: Int
     /// Whether the plan can decode this object at all (at most 64 fields, tracked in a bit set).
     let decodable: Bool
 
-    init(_ schema: ObjectSchema) {
+    init(_ schema: ObjectSchema, building selection: FieldSelection = .everything) {
         names = ByteNames(schema.fields.map(\.name))
         keys = schema.fields.map { .string($0.name) }
         fingerprints = keys.map(KeyFingerprint.of)
-        types = schema.fields.map { TypePlan($0.type) }
+        types = schema.fields.map { field in TypePlan(field.type, building: selection.field(field.name) ?? .everything) }
         decodable = schema.fields.count <= 64
         var nullable: UInt64 = 0
         var required: UInt64 = 0
+        var built: UInt64 = 0
         var defaults: [(index: Int, value: Value)] = []
         for (index, field) in schema.fields.enumerated() where index < 64 {
-            if field.nullable { nullable |= 1 << UInt64(index) }
-            if field.required { required |= 1 << UInt64(index) }
-            if let absent = field.absentMeans { defaults.append((index, absent)) }
+            let bit: UInt64 = 1 << UInt64(index)
+            if field.nullable { nullable |= bit }
+            if field.required { required |= bit }
+            if selection.field(field.name) != nil { built |= bit }
+            // A default is part of what is built: an unread field gets none either.
+            if let absent = field.absentMeans, built & bit != 0 { defaults.append((index, absent)) }
         }
         nullableMask = nullable
         requiredMask = required
+        builtMask = built
+        builtCount = built.nonzeroBitCount
         absentDefaults = defaults
     }
 }
@@ -57,8 +70,8 @@ final class EnumerationPlan: Sendable {
 final class ListPlan: Sendable {
     let element: TypePlan
 
-    init(_ element: SchemaType) {
-        self.element = TypePlan(element)
+    init(_ element: SchemaType, building selection: FieldSelection) {
+        self.element = TypePlan(element, building: selection)
     }
 }
 
@@ -74,15 +87,16 @@ enum TypePlan: Sendable {
     /// Left to the located path (`dyn`, `double`).
     case unsupported
 
-    init(_ type: SchemaType) {
+    /// `selection` is what to build inside an object, or inside each object of a list.
+    init(_ type: SchemaType, building selection: FieldSelection = .everything) {
         switch type {
         case .bool: self = .bool
         case .int: self = .int
         case .string: self = .string
         case .date: self = .date
         case .enumeration(let allowed): self = .enumeration(EnumerationPlan(allowed))
-        case .list(let element): self = .list(ListPlan(element))
-        case .object(let schema): self = .object(ObjectPlan(schema))
+        case .list(let element): self = .list(ListPlan(element, building: selection))
+        case .object(let schema): self = .object(ObjectPlan(schema, building: selection))
         case .double, .dyn: self = .unsupported
         }
     }

@@ -15,8 +15,11 @@ public struct DirectJSONDecoder: Sendable {
     /// locations results point at).
     private let trackedField: Int?
 
-    public init(schema: ObjectSchema, limits: DocumentLimits = .standard, trackingItemsOf field: String? = nil) {
-        root = ObjectPlan(schema)
+    /// `selection` names the fields to build; the others are checked as strictly but left out
+    /// of the record, so it must cover everything the record's readers read.
+    public init(schema: ObjectSchema, limits: DocumentLimits = .standard, trackingItemsOf field: String? = nil,
+                building selection: FieldSelection = .everything) {
+        root = ObjectPlan(schema, building: selection)
         self.limits = limits
         trackedField = field.flatMap { name in schema.fields.firstIndex { $0.name == name } }
     }
