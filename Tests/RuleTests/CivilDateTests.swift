@@ -11,6 +11,13 @@ import Testing
         #expect(CivilDate(iso: "2024-02-29")?.description == "2024-02-29")
     }
 
+    @Test("prints as four-digit year, month and day at both ends of the range", arguments: [
+        "0001-01-01", "0099-10-09", "1970-01-01", "2025-12-31", "9999-12-31",
+    ])
+    func printsPadded(_ text: String) throws {
+        #expect(try #require(CivilDate(iso: text)).description == text)
+    }
+
     @Test func weekdays() throws {
         #expect(try #require(CivilDate(iso: "2025-03-07")).isoWeekday == 5)
         #expect(try #require(CivilDate(iso: "1970-01-01")).isoWeekday == 4)

@@ -31,7 +31,8 @@ public struct JSONReporter: Sendable {
         try sink.write(",\n  " + PrettyJSON.key("results") + ": ")
         var listed = false
         for item in report.results where results.includes(item.result.outcome) {
-            try sink.write((listed ? ",\n    " : "[\n    ") + writtenResult(report, item, text))
+            try sink.write(listed ? ",\n    " : "[\n    ")
+            try sink.write(utf8: writtenResult(report, item, text))
             listed = true
         }
         try sink.write(listed ? "\n  ]" : "[]")
@@ -161,7 +162,7 @@ public struct JSONReporter: Sendable {
     /// `result(report, item, text)` as it prints inside the report, written without building
     /// the value first (one per listed result, on the one thread that writes the report). The
     /// members and their order must stay those of `result`: a test compares the two.
-    private func writtenResult(_ report: Report, _ item: AuditResult, _ text: ResultText) -> String {
+    private func writtenResult(_ report: Report, _ item: AuditResult, _ text: ResultText) -> [UInt8] {
         let rule = report.rule(of: item)
         var out = PrettyJSONWriter(level: 2)
         out.openObject()
@@ -206,7 +207,7 @@ public struct JSONReporter: Sendable {
         if let applied = item.waiver { out.key("waived"); out.value(.object(waiver(applied))) }
         if let status = item.baseline { out.key("baseline"); out.string(status.rawValue) }
         out.closeObject()
-        return String(decoding: out.bytes, as: UTF8.self)
+        return out.bytes
     }
 
     private func diagnostic(_ diagnostic: Diagnostic) -> JSONValue {

@@ -5,21 +5,32 @@ import RuleDSL
 /// CPR redaction.
 public enum MessageRenderer {
     public static func render(_ template: String, result: RuleResult, asOf: CivilDate) -> String {
-        // Braces are ASCII, so the template is searched byte by byte (a report renders this for
-        // every finding it lists) and the indices found are valid wherever the text is cut.
-        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
-        var output = ""
-        var rest = template[...]
-        while let open = rest.utf8.firstIndex(of: UInt8(ascii: "{")) {
-            // An unclosed brace is text like any other.
-            guard let close = rest.utf8[open...].firstIndex(of: UInt8(ascii: "}")) else { break }
-            output += rest[..<open]
-            let name = String(rest[rest.utf8.index(after: open)..<close])
-            output += value(named: name, result: result, asOf: asOf) ?? "{\(name)}"
-            rest = rest[rest.utf8.index(after: close)...]
+        // Braces are ASCII, so the template is searched as UTF-8 bytes (a report renders this for
+        // every finding it lists) and cut only next to a brace, never inside a character.
+        var text = template
+        let rendered = text.withUTF8 { bytes -> String? in
+            guard var open = bytes.firstIndex(of: UInt8(ascii: "{")) else { return nil }
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + 64)
+            var rest = 0
+            while true {
+                // An unclosed brace is text like any other.
+                guard let close = bytes[open...].firstIndex(of: UInt8(ascii: "}")) else { break }
+                output.append(contentsOf: bytes[rest..<open])
+                let name = String(decoding: bytes[(open + 1)..<close], as: UTF8.self)
+                if let filled = value(named: name, result: result, asOf: asOf) {
+                    output.append(contentsOf: filled.utf8)
+                } else {
+                    output.append(contentsOf: bytes[open...close])
+                }
+                rest = close + 1
+                guard let next = bytes[rest...].firstIndex(of: UInt8(ascii: "{")) else { break }
+                open = next
+            }
+            output.append(contentsOf: bytes[rest...])
+            return CPRRedaction.redact(String(decoding: output, as: UTF8.self))
         }
-        output += rest
-        return CPRRedaction.redact(output)
+        return rendered ?? template
     }
 
     private static func value(named name: String, result: RuleResult, asOf: CivilDate) -> String? {
@@ -34,11 +45,13 @@ public enum MessageRenderer {
         }
     }
 
+    private static let subjectPrefixes = ["case.", "child.", "shelter."]
+
     /// `case.admission.date` → `admission.date`: evidence paths may leave out the subject.
     private static func withoutSubject(_ name: String) -> String {
-        guard let dot = name.utf8.firstIndex(of: UInt8(ascii: ".")) else { return name }
-        let after = name[name.utf8.index(after: dot)...]
-        guard ["case", "child", "shelter"].contains(name[..<dot]), !after.isEmpty else { return name }
-        return String(after)
+        for subject in subjectPrefixes where name.hasPrefix(subject) && name.utf8.count > subject.utf8.count {
+            return String(name.dropFirst(subject.count))
+        }
+        return name
     }
 }

@@ -84,6 +84,11 @@ public final class ReportFileSink: ReportSink {
         if buffer.count >= ReportFileSink.bufferSize { try flush() }
     }
 
+    public func write(utf8 bytes: [UInt8]) throws(ReportWriteError) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= ReportFileSink.bufferSize { try flush() }
+    }
+
     private func flush() throws(ReportWriteError) {
         let failure: Int32? = buffer.withUnsafeBytes { bytes in
             var done = 0

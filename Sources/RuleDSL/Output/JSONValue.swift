@@ -104,7 +104,17 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     /// `quote(_:into:)` onto bytes.
     static func quote(_ text: String, into output: inout [UInt8]) {
-        guard text.utf8.contains(where: needsEscape) else {
+        // Native strings are contiguous UTF-8: scanned and copied as a buffer, not byte by byte
+        // through the string's view.
+        let copied: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard !needsEscaping(bytes) else { return false }
+            output.append(UInt8(ascii: "\""))
+            output.append(contentsOf: bytes)
+            output.append(UInt8(ascii: "\""))
+            return true
+        }
+        if copied == true { return }
+        guard copied == false || text.utf8.contains(where: needsEscape) else {
             output.append(UInt8(ascii: "\""))
             output += text.utf8
             output.append(UInt8(ascii: "\""))
@@ -139,6 +149,37 @@ public indirect enum JSONValue: Sendable, Hashable {
             }
         }
         output += "\""
+    }
+
+    /// Whether any byte of `bytes` is one `needsEscape` flags, eight bytes a step (a report
+    /// quotes every key and text of every result it lists).
+    static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        #if _endian(little)
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            // The classic "has a zero byte" test, once per byte looked for, and once for bytes
+            // below 0x20; any flag means "look closer", which the byte loop below does.
+            func hasByte(_ word: UInt64, _ byte: UInt64) -> Bool {
+                let diff = word ^ (ones &* byte)
+                return (diff &- ones) & ~diff & highs != 0
+            }
+            while index + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let control = (word &- ones &* 0x20) & ~word & highs
+                if control != 0 || hasByte(word, 0x22) || hasByte(word, 0x5C) || hasByte(word, 0x7F) || hasByte(word, 0xE2) {
+                    break
+                }
+                index += 8
+            }
+        }
+        #endif
+        while index < bytes.count {
+            if needsEscape(bytes[index]) { return true }
+            index += 1
+        }
+        return false
     }
 
     /// Whether a UTF-8 byte may start something `quote` escapes: a control character, a quote,

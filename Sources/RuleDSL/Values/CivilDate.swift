@@ -118,13 +118,24 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         lhs.daysSinceEpoch < rhs.daysSinceEpoch
     }
 
-    /// `YYYY-MM-DD`.
+    /// `YYYY-MM-DD`. Years are 1...9999, so it is always ten ASCII digits and dashes: written
+    /// straight into a small string, which allocates nothing (reports print many dates).
     public var description: String {
-        func pad(_ value: Int, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
         let (year, month, day) = fields
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        return String(unsafeUninitializedCapacity: 10) { text in
+            func put(_ value: Int, at end: Int, width: Int) {
+                var rest = value
+                for index in stride(from: end, to: end - width, by: -1) {
+                    text[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+            }
+            put(year, at: 3, width: 4)
+            text[4] = UInt8(ascii: "-")
+            put(month, at: 6, width: 2)
+            text[7] = UInt8(ascii: "-")
+            put(day, at: 9, width: 2)
+            return 10
+        }
     }
 }

@@ -18,6 +18,28 @@ struct JSONValueQuotingTests {
         var output = ""
         JSONValue.quote(text, into: &output)
         #expect(output == expected)
+        var bytes: [UInt8] = []
+        JSONValue.quote(text, into: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == expected)
+    }
+
+    @Test("a character to escape is found wherever it sits in a long text", arguments: ["\"", "\\", "\n", "\u{01}", "\u{1F}", "\u{7F}", "\u{2028}"])
+    func foundAnywhere(_ special: String) {
+        for length in [7, 8, 9, 23, 40] {
+            for position in 0...length {
+                let text = String(repeating: "æb", count: position / 2) + String(repeating: "a", count: position % 2) + special
+                    + String(repeating: "z", count: length - position)
+                var expected = ""
+                JSONValue.quote(text, into: &expected)
+                var bytes: [UInt8] = []
+                JSONValue.quote(text, into: &bytes)
+                #expect(String(decoding: bytes, as: UTF8.self) == expected)
+                #expect(expected.contains("\\"), "\(text.debugDescription) must be escaped")
+            }
+        }
+        var plain = ""
+        JSONValue.quote(String(repeating: "Ærø – ~ ", count: 9), into: &plain)
+        #expect(!plain.dropFirst().dropLast().contains("\\"))
     }
 }
 
