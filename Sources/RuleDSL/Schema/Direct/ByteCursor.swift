@@ -38,12 +38,10 @@ struct ByteCursor {
     mutating func object(_ plan: ObjectPlan, tracking: Int? = nil, build: Bool = true) -> MapValue? {
         guard plan.decodable, countNode() else { return nil }
         position += 1
-        // The plan's parts are taken once per object, not once per key: each read of a class's
-        // array property would otherwise retain and release it.
+        // The plan's parts are read in place: its names and fields are unsafe memory the plan
+        // owns, so nothing here counts references to what both cores share.
         let names = plan.names
-        let keys = plan.keys
-        let types = plan.types
-        let fingerprints = plan.fingerprints
+        let fields = plan.fields
         let built = build ? plan.builtMask : 0
         var map = built == 0 ? MapValue() : MapValue(minimumCapacity: plan.builtCount)
         var seen: UInt64 = 0
@@ -66,10 +64,10 @@ struct ByteCursor {
                 skipWhitespace()
                 let nullable = plan.nullableMask & bit != 0
                 let builds = built & bit != 0
-                guard let value = value(types[index], nullable: nullable, tracked: builds && index == tracking, build: builds) else {
+                guard let value = value(fields[index].type, nullable: nullable, tracked: builds && index == tracking, build: builds) else {
                     return nil
                 }
-                if builds { map.append(keys[index], value, fingerprint: fingerprints[index]) }
+                if builds { map.append(fields[index].key, value, fingerprint: fields[index].fingerprint) }
                 expected = index + 1
                 skipWhitespace()
                 if peek == UInt8(ascii: ",") {
@@ -84,7 +82,7 @@ struct ByteCursor {
         guard seen & plan.requiredMask == plan.requiredMask else { return nil }
         if built != 0, !plan.absentDefaults.isEmpty {
             for (index, value) in plan.absentDefaults where seen & (1 << UInt64(index)) == 0 {
-                map.append(keys[index], value, fingerprint: fingerprints[index])
+                map.append(fields[index].key, value, fingerprint: fields[index].fingerprint)
             }
         }
         return map
@@ -110,12 +108,13 @@ struct ByteCursor {
         case .date:
             return date()
         case .enumeration(let allowed):
-            guard let text = string(), let index = allowed.names.index(of: text, likely: 0) else { return nil }
-            return build ? allowed.values[index] : .null
+            guard let text = string(), let index = allowed.with({ $0.names.index(of: text, likely: 0) }) else { return nil }
+            return build ? allowed.with { $0.values[index] } : .null
         case .list(let plan):
-            return list(plan.element, tracked: tracked, build: build)
+            let element = plan.with(\.element)
+            return list(element, tracked: tracked, build: build)
         case .object(let plan):
-            guard peek == UInt8(ascii: "{"), let map = object(plan, build: build) else { return nil }
+            guard peek == UInt8(ascii: "{"), let map = plan.with({ object($0, build: build) }) else { return nil }
             return build ? .map(map) : .null
         case .unsupported:
             return nil

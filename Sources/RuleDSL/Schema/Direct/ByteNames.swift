@@ -3,30 +3,43 @@ import Foundation
 /// A fixed set of names as bytes in one block of memory, matched against input bytes with
 /// `memcmp`: matching every key of every record by name is the direct decoder's inner loop, so
 /// it neither copies nor reference-counts anything.
-final class ByteNames: @unchecked Sendable {
-    // Unchecked: the block is written once in `init` and only read afterwards, and freed in
-    // `deinit` when no one can read it any more.
+///
+/// A value over memory its owner (a plan) allocates once and frees in its `deinit`: both cores
+/// read the same names for every record, and a reference-counted holder would make them take
+/// turns at its count.
+struct ByteNames: @unchecked Sendable {
+    // Unchecked: the memory is written once in `make` and only read afterwards.
     private let storage: UnsafeMutableBufferPointer<UInt8>
-    private let starts: [Int]
+    private let starts: UnsafeMutableBufferPointer<Int>
     let count: Int
 
-    init(_ names: [String]) {
+    private init(storage: UnsafeMutableBufferPointer<UInt8>, starts: UnsafeMutableBufferPointer<Int>, count: Int) {
+        self.storage = storage
+        self.starts = starts
+        self.count = count
+    }
+
+    /// The names in newly allocated memory; the owner calls `deallocate()` once no one reads them.
+    static func make(_ names: [String]) -> ByteNames {
         let total = names.reduce(0) { $0 + $1.utf8.count }
-        storage = .allocate(capacity: max(total, 1))
-        var starts: [Int] = [0]
+        let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(total, 1))
+        let starts = UnsafeMutableBufferPointer<Int>.allocate(capacity: names.count + 1)
         var offset = 0
-        for name in names {
+        starts[0] = 0
+        for (index, name) in names.enumerated() {
             for byte in name.utf8 {
                 storage[offset] = byte
                 offset += 1
             }
-            starts.append(offset)
+            starts[index + 1] = offset
         }
-        self.starts = starts
-        count = names.count
+        return ByteNames(storage: storage, starts: starts, count: names.count)
     }
 
-    deinit { storage.deallocate() }
+    func deallocate() {
+        storage.deallocate()
+        starts.deallocate()
+    }
 
     /// Whether name `index` is exactly `text`.
     func matches(_ index: Int, _ text: UnsafeBufferPointer<UInt8>.SubSequence) -> Bool {

@@ -1,45 +1,60 @@
 /// An object schema compiled for decoding JSON bytes straight into record values: the field
 /// names as bytes to match keys against, the key `Value` every record shares (so no key is ever
-/// allocated per record), and what each field accepts. Kept as parallel arrays so the decoder's
-/// inner loop reads single elements instead of copying (and reference counting) whole fields.
+/// allocated per record), and what each field accepts.
 ///
 /// Fields outside the plan's `FieldSelection` are checked exactly as built ones are, but never
 /// built: a record holds only what its readers read.
 ///
+/// Both cores read the same plans for every record, so reading one must not count references:
+/// two cores updating one count take turns at its cache line. The plan therefore keeps its
+/// fields in memory of its own (freed in `deinit`) and refers to nested plans without counting
+/// (`PlanReference`), keeping them alive itself.
+///
 /// The plan covers what well-formed exports hold. Anything it does not cover (a `dyn` field, a
 /// number where text is expected, an object with more than 64 fields) makes the direct decoder
 /// give up on that record, and the located path of `JSONReader` and `SchemaValidator` takes it.
-final class ObjectPlan: Sendable {
+final class ObjectPlan: @unchecked Sendable {
+    // Unchecked: `fields` and `names` are written once in `init` and only read afterwards.
+    /// One field of the schema, in schema order.
+    struct Field {
+        let key: Value
+        /// The key's fingerprint (`KeyFingerprint`), so appending to a map never works one out.
+        let fingerprint: UInt64
+        let type: TypePlan
+    }
+
     let names: ByteNames
-    let keys: [Value]
-    /// The keys' fingerprints (`KeyFingerprint`), so appending to a map never works one out.
-    let fingerprints: [UInt64]
-    let types: [TypePlan]
+    let fields: UnsafeMutableBufferPointer<Field>
     /// Bit `i` set: field `i` accepts `null`.
     let nullableMask: UInt64
     /// Fields that must be present; a record missing one is an input error.
     let requiredMask: UInt64
-    /// Fields with a meaning when absent, in schema order, appended after the given keys exactly
-    /// as `SchemaValidator` does.
-    let absentDefaults: [(index: Int, value: Value)]
     /// Bit `i` set: field `i` is built (the selection reads it); the others are only checked.
     let builtMask: UInt64
     /// How many fields are built at most (the map's capacity).
     let builtCount: Int
+    /// Fields with a meaning when absent, in schema order, appended after the given keys exactly
+    /// as `SchemaValidator` does.
+    let absentDefaults: [(index: Int, value: Value)]
     /// Whether the plan can decode this object at all (at most 64 fields, tracked in a bit set).
     let decodable: Bool
+    /// The nested plans `fields` refer to, kept alive here.
+    private let nested: [any AnyObject & Sendable]
 
     init(_ schema: ObjectSchema, building selection: FieldSelection = .everything) {
-        names = ByteNames(schema.fields.map(\.name))
-        keys = schema.fields.map { .string($0.name) }
-        fingerprints = keys.map(KeyFingerprint.of)
-        types = schema.fields.map { field in TypePlan(field.type, building: selection.field(field.name) ?? .everything) }
+        names = ByteNames.make(schema.fields.map(\.name))
+        let fields = UnsafeMutableBufferPointer<Field>.allocate(capacity: schema.fields.count)
         decodable = schema.fields.count <= 64
+        var nested: [any AnyObject & Sendable] = []
         var nullable: UInt64 = 0
         var required: UInt64 = 0
         var built: UInt64 = 0
         var defaults: [(index: Int, value: Value)] = []
-        for (index, field) in schema.fields.enumerated() where index < 64 {
+        for (index, field) in schema.fields.enumerated() {
+            let key = Value.string(field.name)
+            let type = TypePlan.make(field.type, building: selection.field(field.name) ?? .everything, keeping: &nested)
+            fields.initializeElement(at: index, to: Field(key: key, fingerprint: KeyFingerprint.of(key), type: type))
+            guard index < 64 else { continue }
             let bit: UInt64 = 1 << UInt64(index)
             if field.nullable { nullable |= bit }
             if field.required { required |= bit }
@@ -47,31 +62,63 @@ final class ObjectPlan: Sendable {
             // A default is part of what is built: an unread field gets none either.
             if let absent = field.absentMeans, built & bit != 0 { defaults.append((index, absent)) }
         }
+        self.fields = fields
+        self.nested = nested
         nullableMask = nullable
         requiredMask = required
         builtMask = built
         builtCount = built.nonzeroBitCount
         absentDefaults = defaults
     }
+
+    deinit {
+        _ = fields.deinitialize()
+        fields.deallocate()
+        names.deallocate()
+    }
 }
 
 /// The allowed spellings of an enumeration and the shared value each one decodes to.
-final class EnumerationPlan: Sendable {
+final class EnumerationPlan: @unchecked Sendable {
+    // Unchecked: `names` is written once in `init` and only read afterwards.
     let names: ByteNames
     let values: [Value]
 
     init(_ allowed: [String]) {
-        names = ByteNames(allowed)
+        names = ByteNames.make(allowed)
         values = allowed.map(Value.string)
     }
+
+    deinit { names.deallocate() }
 }
 
 /// A list's element type.
 final class ListPlan: Sendable {
     let element: TypePlan
+    /// The nested plans `element` refers to, kept alive here.
+    private let nested: [any AnyObject & Sendable]
 
     init(_ element: SchemaType, building selection: FieldSelection) {
-        self.element = TypePlan(element, building: selection)
+        var nested: [any AnyObject & Sendable] = []
+        self.element = TypePlan.make(element, building: selection, keeping: &nested)
+        self.nested = nested
+    }
+}
+
+/// A plan that another plan keeps alive, referred to without reference counting (see
+/// `ObjectPlan`).
+struct PlanReference<Plan: AnyObject>: @unchecked Sendable {
+    // Unchecked: only immutable, `Sendable` plans are referred to.
+    private let reference: Unmanaged<Plan>
+
+    init(_ plan: Plan) {
+        reference = .passUnretained(plan)
+    }
+
+    /// Runs `body` with the plan, counting no reference.
+    @inline(__always)
+    func with<Result>(_ body: (Plan) -> Result) -> Result {
+        reference._withUnsafeGuaranteedRef(body)
     }
 }
 
@@ -81,23 +128,34 @@ enum TypePlan: Sendable {
     case int
     case string
     case date
-    case enumeration(EnumerationPlan)
-    case list(ListPlan)
-    case object(ObjectPlan)
+    case enumeration(PlanReference<EnumerationPlan>)
+    case list(PlanReference<ListPlan>)
+    case object(PlanReference<ObjectPlan>)
     /// Left to the located path (`dyn`, `double`).
     case unsupported
 
-    /// `selection` is what to build inside an object, or inside each object of a list.
-    init(_ type: SchemaType, building selection: FieldSelection = .everything) {
+    /// The plan for `type`; a nested plan it makes is appended to `owners`, which must keep it
+    /// alive as long as the plan is used. `selection` is what to build inside an object, or
+    /// inside each object of a list.
+    static func make(_ type: SchemaType, building selection: FieldSelection, keeping owners: inout [any AnyObject & Sendable]) -> TypePlan {
         switch type {
-        case .bool: self = .bool
-        case .int: self = .int
-        case .string: self = .string
-        case .date: self = .date
-        case .enumeration(let allowed): self = .enumeration(EnumerationPlan(allowed))
-        case .list(let element): self = .list(ListPlan(element, building: selection))
-        case .object(let schema): self = .object(ObjectPlan(schema, building: selection))
-        case .double, .dyn: self = .unsupported
+        case .bool: return .bool
+        case .int: return .int
+        case .string: return .string
+        case .date: return .date
+        case .enumeration(let allowed):
+            let plan = EnumerationPlan(allowed)
+            owners.append(plan)
+            return .enumeration(PlanReference(plan))
+        case .list(let element):
+            let plan = ListPlan(element, building: selection)
+            owners.append(plan)
+            return .list(PlanReference(plan))
+        case .object(let schema):
+            let plan = ObjectPlan(schema, building: selection)
+            owners.append(plan)
+            return .object(PlanReference(plan))
+        case .double, .dyn: return .unsupported
         }
     }
 }
