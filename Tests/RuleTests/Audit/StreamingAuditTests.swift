@@ -32,6 +32,26 @@ import Testing
         #expect(actual == expected)
     }
 
+    @Test func replicasOfTheRulesJudgeExactlyAsTheRulesDo() async throws {
+        let asOf = try #require(CivilDate(iso: "2025-06-30"))
+        let pack = BundledPack.loaded
+        let auditor = Auditor(rules: pack.rules, asOf: asOf, selection: .all)
+        let replicas = (0..<3).map { _ in Auditor(rules: pack.recompiled(pack.rules), asOf: asOf, selection: .all) }
+        // Objects of their own, with the same rules in the same order.
+        #expect(replicas.allSatisfy { $0.rules.map(\.rule.id) == auditor.rules.map(\.rule.id) })
+        #expect(replicas.allSatisfy { zip($0.rules, auditor.rules).allSatisfy { $0 !== $1 } })
+        var builder = ReportBuilder(rules: auditor.rules.map(\.rule), asOf: asOf, selection: .all)
+        let run = AuditRun(auditor: auditor, stream: InputStream(chunkSize: 3, blockSize: 4096), parallelism: 3, replicas: replicas)
+        #expect(run.replicas.count == 3)
+        await run.run(paths: [Self.samples], into: &builder)
+        let actual = JSONReporter().render(builder.finish(toolVersion: "test", packName: "grundpakke", packVersion: "x"))
+        #expect(actual == JSONReporter().render(try Self.inMemory(paths: [Self.samples])))
+        // A "replica" of other rules or another date is never used.
+        let other = Auditor(rules: Array(pack.rules.prefix(2)), asOf: asOf, selection: .all)
+        let later = Auditor(rules: pack.rules, asOf: try #require(CivilDate(iso: "2025-07-01")), selection: .all)
+        #expect(AuditRun(auditor: auditor, replicas: [other, later]).replicas.isEmpty)
+    }
+
     @Test func aSummaryOnlyRunCountsEverythingAndKeepsNothing() async throws {
         let all = try await Self.streamed(paths: [Self.samples], chunkSize: 64, parallelism: 2)
         let none = try await Self.streamed(paths: [Self.samples], chunkSize: 64, parallelism: 2, selection: .none)
