@@ -96,6 +96,13 @@ struct DirectDecodingTests {
         #"[{"case_id":"A-1","shelter_id":"kc-x"}]"#,
         #"{"case_id":2025017,"shelter_id":"kc-x"}"#,
         "{\"case_id\":\"A-1\",\"shelter_id\":\"kc-\u{01}x\"}",
+        // Keys read in schema order are matched straight against the bytes: a longer key, a
+        // shorter one, an escaped one or an unclosed one must still be told apart.
+        #"{"kind":"case","case_idx":"A-1","shelter_id":"kc-x"}"#,
+        #"{"kind":"case","case_i":"A-1","shelter_id":"kc-x"}"#,
+        #"{"kind":"case","case_i\u0064":"A-1","shelter_id":"kc-x"}"#,
+        #"{"kind":"case","case_id"#,
+        #"{"kind":"case","case_id":"A-1","shelter_id":"kc-x","case_id":"A-1"}"#,
     ])
     func leftToTheLocatedPath(_ line: String) {
         #expect(Self.direct.record(Array(line.utf8)[...], file: "x.jsonl", line: 7) == nil)

@@ -53,8 +53,17 @@ struct ByteCursor {
             while true {
                 skipWhitespace()
                 // Exports usually give keys in schema order, so the field after the last one is
-                // tried first.
-                guard let text = string(), let index = names.index(of: text, likely: expected) else { return nil }
+                // tried first, straight against the bytes at the cursor.
+                let index: Int
+                if expected < names.count, peek == UInt8(ascii: "\""), names.length(expected) <= maxScalarBytes,
+                   let end = names.keyEnd(expected, in: bytes, at: position + 1) {
+                    guard countNode() else { return nil }
+                    position = end
+                    index = expected
+                } else {
+                    guard let text = string(), let found = names.index(of: text, likely: expected) else { return nil }
+                    index = found
+                }
                 let bit: UInt64 = 1 << UInt64(index)
                 guard seen & bit == 0 else { return nil }
                 seen |= bit

@@ -11,11 +11,15 @@ struct ByteNames: @unchecked Sendable {
     // Unchecked: the memory is written once in `make` and only read afterwards.
     private let storage: UnsafeMutableBufferPointer<UInt8>
     private let starts: UnsafeMutableBufferPointer<Int>
+    /// Whether each name is plain ASCII text (see `keyEnd`).
+    private let plain: UnsafeMutableBufferPointer<Bool>
     let count: Int
 
-    private init(storage: UnsafeMutableBufferPointer<UInt8>, starts: UnsafeMutableBufferPointer<Int>, count: Int) {
+    private init(storage: UnsafeMutableBufferPointer<UInt8>, starts: UnsafeMutableBufferPointer<Int>,
+                 plain: UnsafeMutableBufferPointer<Bool>, count: Int) {
         self.storage = storage
         self.starts = starts
+        self.plain = plain
         self.count = count
     }
 
@@ -24,6 +28,7 @@ struct ByteNames: @unchecked Sendable {
         let total = names.reduce(0) { $0 + $1.utf8.count }
         let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(total, 1))
         let starts = UnsafeMutableBufferPointer<Int>.allocate(capacity: names.count + 1)
+        let plain = UnsafeMutableBufferPointer<Bool>.allocate(capacity: names.count)
         var offset = 0
         starts[0] = 0
         for (index, name) in names.enumerated() {
@@ -32,13 +37,17 @@ struct ByteNames: @unchecked Sendable {
                 offset += 1
             }
             starts[index + 1] = offset
+            plain.initializeElement(at: index, to: name.utf8.allSatisfy {
+                $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\")
+            })
         }
-        return ByteNames(storage: storage, starts: starts, count: names.count)
+        return ByteNames(storage: storage, starts: starts, plain: plain, count: names.count)
     }
 
     func deallocate() {
         storage.deallocate()
         starts.deallocate()
+        plain.deallocate()
     }
 
     /// Whether name `index` is exactly `text`.
@@ -49,6 +58,22 @@ struct ByteNames: @unchecked Sendable {
         guard length > 0, let base = storage.baseAddress, let other = text.base.baseAddress else { return true }
         return memcmp(base + start, other + text.startIndex, length) == 0
     }
+
+    /// The offset just past the closing quote when name `index`, then `"`, starts at `start`
+    /// in `bytes`; nil otherwise. Only for names of plain ASCII (no quote, backslash or control
+    /// character), for which this is exactly what reading the key as a string and comparing
+    /// would find, in one comparison instead of a scan and a comparison.
+    func keyEnd(_ index: Int, in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+        let from = starts[index]
+        let length = starts[index + 1] - from
+        guard plain[index], start + length < bytes.count, bytes[start + length] == UInt8(ascii: "\""),
+              let base = storage.baseAddress, let other = bytes.baseAddress,
+              length == 0 || memcmp(base + from, other + start, length) == 0 else { return nil }
+        return start + length + 1
+    }
+
+    /// The length of name `index` in bytes.
+    func length(_ index: Int) -> Int { starts[index + 1] - starts[index] }
 
     /// The index of the name equal to `text`, trying `likely` first.
     func index(of text: UnsafeBufferPointer<UInt8>.SubSequence, likely: Int) -> Int? {
