@@ -49,19 +49,20 @@ extension LoadedRulePack {
         }
         let selected = selecting(only: request.only, skip: request.skip)
         let auditor = Auditor(rules: selected, asOf: request.asOf, selection: request.selection)
-        let replicas = (0..<AuditRun.replicasNeeded()).map { _ in
-            Auditor(rules: recompiled(selected), asOf: request.asOf, selection: request.selection)
+        let loaded = self
+        let replicate: @Sendable () -> Auditor = {
+            Auditor(rules: loaded.recompiled(selected), asOf: request.asOf, selection: request.selection)
         }
         var builder = ReportBuilder(
             rules: auditor.rules.map(\.rule), asOf: request.asOf, selection: request.selection, waivers: waivers, baseline: previous,
             resultMemoryLimit: request.resultMemoryLimit)
         builder.sections = pack.sections
         builder.add(problems)
-        await AuditRun(auditor: auditor, replicas: replicas).run(paths: request.paths, into: &builder, progress: progress)
+        await AuditRun(auditor: auditor, replicate: replicate).run(paths: request.paths, into: &builder, progress: progress)
         return builder.finish(toolVersion: toolVersion, packName: pack.name, packVersion: pack.version)
     }
 
-    /// `rules` compiled again: equal rules, objects of their own (see `AuditRun.replicas`).
+    /// `rules` compiled again: equal rules, objects of their own (see `AuditRun.replicate`).
     func recompiled(_ rules: [CompiledRule]) -> [CompiledRule] {
         let compiler = RuleCompiler(context: context)
         return rules.compactMap { compiler.compile($0.rule).rule }

@@ -9,26 +9,21 @@ public struct AuditRun: Sendable {
     public var stream: InputStream
     /// Chunks in flight at once; bounds memory.
     public var parallelism: Int
-    /// Copies of `auditor` compiled apart: the same rules in the same order, but objects of
-    /// their own. Chunks take turns at `auditor` and its replicas, so chunks judged at the same
-    /// time never share the compiled rules and decoding plans they read for every record: cores
-    /// that count references to the same object take turns at its cache line, which cost
-    /// about a third more CPU on two cores. Results do not depend on which copy judged a chunk.
-    public var replicas: [Auditor]
+    /// Makes a copy of `auditor` compiled apart: the same rules in the same order, but objects
+    /// of their own. Chunks take turns at `auditor` and such copies, so chunks judged at the
+    /// same time never share the compiled rules and decoding plans they read for every record:
+    /// cores that count references to the same object take turns at its cache line, which cost
+    /// about a third more CPU on two cores. Called only once an input fills a second chunk, so
+    /// a small input pays nothing for it. Results do not depend on which copy judged a chunk;
+    /// a copy with other rules or another date is not used.
+    public var replicate: (@Sendable () -> Auditor)?
 
     public init(auditor: Auditor, stream: InputStream = InputStream(), parallelism: Int = AuditRun.defaultParallelism,
-                replicas: [Auditor] = []) {
+                replicate: (@Sendable () -> Auditor)? = nil) {
         self.auditor = auditor
         self.stream = stream
         self.parallelism = max(1, parallelism)
-        let ids = auditor.rules.map(\.rule.id)
-        self.replicas = replicas.filter { $0.rules.map(\.rule.id) == ids && $0.asOf == auditor.asOf }
-    }
-
-    /// How many replicas keep every chunk in flight on objects of its own.
-    public static func replicasNeeded(parallelism: Int = AuditRun.defaultParallelism) -> Int {
-        // `run` keeps up to `parallelism + 1` chunks in flight.
-        max(1, parallelism)
+        self.replicate = replicate
     }
 
     public static var defaultParallelism: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
@@ -50,9 +45,11 @@ public struct AuditRun: Sendable {
         var ready: [Int: [Judged]] = [:]
         // Clean cases are built only as far as the chosen rules and the input checks read them.
         let limits = stream.limits
-        let kits = ([auditor] + replicas).map { auditor in
-            (reader: RecordReader(limits: limits, building: CaseReads.selection(for: auditor.rules)), auditor: auditor)
+        func kit(_ auditor: Auditor) -> (reader: RecordReader, auditor: Auditor) {
+            (RecordReader(limits: limits, building: CaseReads.selection(for: auditor.rules)), auditor)
         }
+        var kits = [kit(auditor)]
+        let ruleIDs = auditor.rules.map(\.rule.id)
         let context = builder.context
 
         func merge(_ chunk: [Judged], into builder: inout ReportBuilder) {
@@ -75,6 +72,13 @@ public struct AuditRun: Sendable {
             let problems = await stream.read(paths: paths) { chunk in
                 let index = submitted
                 submitted += 1
+                // Up to `parallelism + 1` chunks are in flight: one copy each.
+                if index == 1, let replicate {
+                    for _ in 0..<parallelism {
+                        let copy = replicate()
+                        if copy.rules.map(\.rule.id) == ruleIDs, copy.asOf == auditor.asOf { kits.append(kit(copy)) }
+                    }
+                }
                 let kit = kits[index % kits.count]
                 group.addTask { (index, AuditRun.process(chunk, reader: kit.reader, auditor: kit.auditor, context: context)) }
                 // Keep at most `parallelism` chunks in flight, merging finished ones in order.

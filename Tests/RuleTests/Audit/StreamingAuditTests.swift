@@ -32,24 +32,28 @@ import Testing
         #expect(actual == expected)
     }
 
-    @Test func replicasOfTheRulesJudgeExactlyAsTheRulesDo() async throws {
+    @Test func rulesCompiledApartJudgeExactlyAsTheRulesDo() async throws {
         let asOf = try #require(CivilDate(iso: "2025-06-30"))
         let pack = BundledPack.loaded
         let auditor = Auditor(rules: pack.rules, asOf: asOf, selection: .all)
-        let replicas = (0..<3).map { _ in Auditor(rules: pack.recompiled(pack.rules), asOf: asOf, selection: .all) }
+        let copy = Auditor(rules: pack.recompiled(pack.rules), asOf: asOf, selection: .all)
         // Objects of their own, with the same rules in the same order.
-        #expect(replicas.allSatisfy { $0.rules.map(\.rule.id) == auditor.rules.map(\.rule.id) })
-        #expect(replicas.allSatisfy { zip($0.rules, auditor.rules).allSatisfy { $0 !== $1 } })
-        var builder = ReportBuilder(rules: auditor.rules.map(\.rule), asOf: asOf, selection: .all)
-        let run = AuditRun(auditor: auditor, stream: InputStream(chunkSize: 3, blockSize: 4096), parallelism: 3, replicas: replicas)
-        #expect(run.replicas.count == 3)
-        await run.run(paths: [Self.samples], into: &builder)
-        let actual = JSONReporter().render(builder.finish(toolVersion: "test", packName: "grundpakke", packVersion: "x"))
-        #expect(actual == JSONReporter().render(try Self.inMemory(paths: [Self.samples])))
-        // A "replica" of other rules or another date is never used.
+        #expect(copy.rules.map(\.rule.id) == auditor.rules.map(\.rule.id))
+        #expect(zip(copy.rules, auditor.rules).allSatisfy { $0 !== $1 })
+        let expected = JSONReporter().render(try Self.inMemory(paths: [Self.samples]))
         let other = Auditor(rules: Array(pack.rules.prefix(2)), asOf: asOf, selection: .all)
         let later = Auditor(rules: pack.rules, asOf: try #require(CivilDate(iso: "2025-07-01")), selection: .all)
-        #expect(AuditRun(auditor: auditor, replicas: [other, later]).replicas.isEmpty)
+        // Copies made on demand are used; a "copy" of other rules or another date never is.
+        let makers: [@Sendable () -> Auditor] = [
+            { Auditor(rules: pack.recompiled(pack.rules), asOf: asOf, selection: .all) }, { other }, { later },
+        ]
+        for replicate in makers {
+            var builder = ReportBuilder(rules: auditor.rules.map(\.rule), asOf: asOf, selection: .all)
+            await AuditRun(auditor: auditor, stream: InputStream(chunkSize: 3, blockSize: 4096), parallelism: 3, replicate: replicate)
+                .run(paths: [Self.samples], into: &builder)
+            let actual = JSONReporter().render(builder.finish(toolVersion: "test", packName: "grundpakke", packVersion: "x"))
+            #expect(actual == expected)
+        }
     }
 
     @Test func aSummaryOnlyRunCountsEverythingAndKeepsNothing() async throws {
