@@ -20,21 +20,21 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    // One iteration reads, validates, judges and tallies every case, then builds the report.
+    // One iteration reads, validates, judges and tallies every case, then builds the report,
+    // exactly as `grundpakke-check audit` does (`LoadedRulePack.audit`, which also compiles the
+    // rules apart for the chunks in flight).
     let endToEnd = Benchmark.Configuration(
         metrics: [.wallClock, .throughput, casesPerSecond, .mallocCountTotal, .peakMemoryResident],
         warmupIterations: 0, maxDuration: .seconds(60), maxIterations: 3
     )
     for scope in Fixture.Scope.allCases {
         Benchmark("Audit \(GeneratedCases.count) cases end to end, \(scope.label)", configuration: endToEnd, closure: { benchmark async in
-            let rules = Fixture.rules(scope)
+            let only = scope == .subset ? Fixture.subsetIDs : []
+            precondition(Fixture.pack.selecting(only: only, skip: []).count == Fixture.rules(scope).count)
             for _ in benchmark.scaledIterations {
                 let start = ContinuousClock.now
-                let auditor = Auditor(rules: rules, asOf: Fixture.asOf, selection: .findings)
-                var builder = ReportBuilder(rules: auditor.rules.map(\.rule), asOf: Fixture.asOf, selection: .findings)
-                await AuditRun(auditor: auditor).run(paths: [GeneratedCases.path], into: &builder)
-                let pack = Fixture.pack.pack
-                let report = builder.finish(toolVersion: "benchmark", packName: pack.name, packVersion: pack.version)
+                let request = AuditRequest(paths: [GeneratedCases.path], asOf: Fixture.asOf, selection: .findings, only: only)
+                let report = await Fixture.pack.audit(request, toolVersion: "benchmark")
                 let elapsed = ContinuousClock.now - start
                 precondition(report.recordsRead == GeneratedCases.count,
                              "read \(report.recordsRead) records, expected \(GeneratedCases.count)")
