@@ -15,7 +15,7 @@ public struct AuditRun: Sendable {
     /// cores that count references to the same object take turns at its cache line, which cost
     /// about a third more CPU on two cores. Called only once an input fills a second chunk, so
     /// a small input pays nothing for it. Results do not depend on which copy judged a chunk;
-    /// a copy with other rules or another date is not used.
+    /// a copy with other rules, another date or another selection is not used.
     public var replicate: (@Sendable () -> Auditor)?
 
     public init(auditor: Auditor, stream: InputStream = InputStream(), parallelism: Int = AuditRun.defaultParallelism,
@@ -76,7 +76,9 @@ public struct AuditRun: Sendable {
                 if index == 1, let replicate {
                     for _ in 0..<parallelism {
                         let copy = replicate()
-                        if copy.rules.map(\.rule.id) == ruleIDs, copy.asOf == auditor.asOf { kits.append(kit(copy)) }
+                        if copy.rules.map(\.rule.id) == ruleIDs, copy.asOf == auditor.asOf, copy.selection == auditor.selection {
+                            kits.append(kit(copy))
+                        }
                     }
                 }
                 let kit = kits[index % kits.count]

@@ -43,9 +43,11 @@ import Testing
         let expected = JSONReporter().render(try Self.inMemory(paths: [Self.samples]))
         let other = Auditor(rules: Array(pack.rules.prefix(2)), asOf: asOf, selection: .all)
         let later = Auditor(rules: pack.rules, asOf: try #require(CivilDate(iso: "2025-07-01")), selection: .all)
-        // Copies made on demand are used; a "copy" of other rules or another date never is.
+        let fewer = Auditor(rules: pack.recompiled(pack.rules), asOf: asOf, selection: .findings)
+        // Copies made on demand are used; a "copy" of other rules, another date or another
+        // selection never is.
         let makers: [@Sendable () -> Auditor] = [
-            { Auditor(rules: pack.recompiled(pack.rules), asOf: asOf, selection: .all) }, { other }, { later },
+            { Auditor(rules: pack.recompiled(pack.rules), asOf: asOf, selection: .all) }, { other }, { later }, { fewer },
         ]
         for replicate in makers {
             var builder = ReportBuilder(rules: auditor.rules.map(\.rule), asOf: asOf, selection: .all)
