@@ -75,7 +75,7 @@ struct Audit: AsyncParsableCommand {
         let options = ReportOptions(
             language: lang, results: results, colour: format == .text && output == nil && Terminal.wantsColour,
             explain: explain, csvSeparator: csvSeparator.first ?? ";")
-        try ReportOutput.write(report, format: format, options: options, to: output)
+        try await ReportOutput.write(report, format: format, options: options, to: output)
         if !report.inputErrors.isEmpty || report.hasRuleErrors { throw ExitCode(2) }
         if let level = failOn.level, report.hasNoncompliance(atLeast: level) { throw ExitCode(1) }
     }

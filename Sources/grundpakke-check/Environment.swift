@@ -31,10 +31,10 @@ enum Terminal {
 /// Writes a report to a file or standard output as it is rendered (a file is put in place only
 /// once complete).
 enum ReportOutput {
-    static func write(_ report: Report, format: ReportFormat, options: ReportOptions, to path: String?) throws {
+    static func write(_ report: Report, format: ReportFormat, options: ReportOptions, to path: String?) async throws {
         do {
             var sink = try ReportFileSink(path: path)
-            try format.write(report, options: options, to: &sink)
+            try await format.write(report, options: options, to: &sink, parallelism: AuditRun.defaultParallelism)
             try sink.commit()
         } catch {
             printError("error: \(error)")

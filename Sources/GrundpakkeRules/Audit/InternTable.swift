@@ -24,6 +24,13 @@ struct InternTable<Element: Hashable & Sendable>: Sendable {
         return values.count - 1
     }
 
+    /// The same table with every value passed through `copy` (numbers unchanged).
+    func mapped(_ copy: (Element) -> Element) -> InternTable {
+        var table = InternTable(limit: limit)
+        for value in values { _ = table.number(of: copy(value)) }
+        return table
+    }
+
     func value(_ number: Int) throws(ResultStoreError) -> Element {
         guard number >= 0, number < values.count else { throw .corrupt }
         return values[number]
@@ -38,4 +45,19 @@ struct InternTables: Sendable {
     /// Waivers are never written to the file (their `approved_by` names a person), so this
     /// table has no limit; it holds at most the waivers of the `--waivers` file.
     var waivers = InternTable<Waiver>(limit: .max)
+}
+
+extension InternTables {
+    /// The same tables with texts of their own (`String.detached`): a thread that reads results
+    /// back with these shares no string storage with other threads. Waivers stay shared: there
+    /// are few, and few results have one.
+    func detached() -> InternTables {
+        var copy = self
+        copy.strings = strings.mapped(\.detached)
+        copy.citations = citations.mapped { reference in
+            LegalReference(law: reference.law.detached, provision: reference.provision.detached,
+                           validFrom: reference.validFrom, validTo: reference.validTo)
+        }
+        return copy
+    }
 }

@@ -20,16 +20,32 @@ public struct ResultStore: Sequence, Sendable {
     /// How much of `spill` this store holds (copies may have appended more to it).
     private var spilledLength = 0
     private var spilledCount = 0
+    /// Where every `stretchLength`-th spilled result starts in `spill`: the spilled results cut
+    /// into stretches that can be read back apart, each on a core of its own.
+    private var stretchStarts: [Int] = []
     public private(set) var counts = ListedCounts()
     /// A read failure of the store this one was rewritten from.
     private var inheritedFailure: ResultStoreError?
 
+    /// Spilled results per stretch (`spilledStretches`).
+    let stretchLength: Int
+
     public init(memoryLimit: Int = ResultStore.defaultMemoryLimit) {
+        self.init(memoryLimit: memoryLimit, stretchLength: ResultStore.defaultStretchLength)
+    }
+
+    /// `stretchLength` other than the default is for tests that want many short stretches.
+    init(memoryLimit: Int, stretchLength: Int) {
         self.memoryLimit = Swift.max(0, memoryLimit)
+        self.stretchLength = Swift.max(1, stretchLength)
     }
 
     public init(_ results: some Sequence<AuditResult>, memoryLimit: Int = ResultStore.defaultMemoryLimit) {
-        self.init(memoryLimit: memoryLimit)
+        self.init(results, memoryLimit: memoryLimit, stretchLength: ResultStore.defaultStretchLength)
+    }
+
+    init(_ results: some Sequence<AuditResult>, memoryLimit: Int, stretchLength: Int) {
+        self.init(memoryLimit: memoryLimit, stretchLength: stretchLength)
         for item in results { append(item) }
     }
 
@@ -47,9 +63,14 @@ public struct ResultStore: Sequence, Sendable {
             return
         }
         let log = ownLog()
+        if spilledCount % stretchLength == 0 { stretchStarts.append(spilledLength) }
         spilledLength = log.append(item)
         spilledCount += 1
     }
+
+    /// Spilled results per stretch: enough for a core to render without asking for more often,
+    /// few enough that the stretches in flight stay small in memory (about a megabyte of JSON).
+    public static let defaultStretchLength = 2_048
 
     public mutating func append(contentsOf items: some Sequence<AuditResult>) {
         for item in items { append(item) }
@@ -72,7 +93,7 @@ public struct ResultStore: Sequence, Sendable {
     /// A store of the same results, each passed through `transform` (marking waivers or a
     /// baseline in a report already built).
     public func rewritten(_ transform: (AuditResult) -> AuditResult) -> ResultStore {
-        var result = ResultStore(memoryLimit: memoryLimit)
+        var result = ResultStore(memoryLimit: memoryLimit, stretchLength: stretchLength)
         for item in self { result.append(transform(item)) }
         result.inheritedFailure = inheritedFailure ?? spill?.readFailure
         return result
@@ -88,7 +109,7 @@ public struct ResultStore: Sequence, Sendable {
     // MARK: Reading
 
     public func makeIterator() -> Iterator {
-        Iterator(head: head, spill: spill.map { SpillReader(log: $0, end: spilledLength) }, rule: nil)
+        Iterator(head: head, spill: spill.map { SpillReader(log: $0, start: 0, end: spilledLength) }, rule: nil)
     }
 
     /// The results of one rule (by index into `Report.rules`), in report order. Spilled results
@@ -97,12 +118,25 @@ public struct ResultStore: Sequence, Sendable {
         RuleResults(store: self, rule: rule)
     }
 
+    /// The results kept in memory, which come first in report order.
+    var inMemory: [AuditResult] { head }
+
+    /// The spilled results, which follow `inMemory`, as stretches in report order. Each can be
+    /// read back on any thread, independently of the others (`SpillStretch.reader`).
+    var spilledStretches: [SpillStretch] {
+        guard let spill else { return [] }
+        return stretchStarts.indices.map { position in
+            let end = position + 1 < stretchStarts.count ? stretchStarts[position + 1] : spilledLength
+            return SpillStretch(log: spill, start: stretchStarts[position], end: end)
+        }
+    }
+
     public struct RuleResults: Sequence {
         let store: ResultStore
         let rule: Int
 
         public func makeIterator() -> Iterator {
-            Iterator(head: store.head, spill: store.spill.map { SpillReader(log: $0, end: store.spilledLength) }, rule: rule)
+            Iterator(head: store.head, spill: store.spill.map { SpillReader(log: $0, start: 0, end: store.spilledLength) }, rule: rule)
         }
     }
 
@@ -129,6 +163,19 @@ public struct ResultStore: Sequence, Sendable {
     }
 }
 
+/// A stretch of a spill log that holds whole records: what one core reads back and renders.
+struct SpillStretch: Sendable {
+    let log: SpillFile
+    let start: Int
+    let end: Int
+
+    /// A reader of this stretch alone, with interning tables of its own: strings it returns share
+    /// no storage with those of other threads, so cores never count references to the same text.
+    func reader() -> SpillReader {
+        SpillReader(log: log, start: start, end: end, tables: log.tables.detached())
+    }
+}
+
 /// Reads a spill log's records back in order through a window of the log, so that memory stays
 /// at one window however long the log is.
 struct SpillReader {
@@ -143,10 +190,13 @@ struct SpillReader {
 
     private static let windowSize = 1 << 18
 
-    init(log: SpillFile, end: Int) {
+    /// Reads the records from byte `start` (where a record begins) to `end`; `tables` are the
+    /// log's tables, or a detached copy of them.
+    init(log: SpillFile, start: Int, end: Int, tables: InternTables? = nil) {
         self.log = log
         self.end = end
-        tables = log.tables
+        windowStart = start
+        self.tables = tables ?? log.tables
     }
 
     /// The next record (of `rule`, when given); nil at the end, or after a failure, which the
@@ -195,7 +245,9 @@ struct SpillReader {
         windowStart += cursor
         cursor = 0
         let old = window.count
-        let wanted = Swift.max(SpillReader.windowSize, old)
+        // A whole window, or more when one record is longer; never past the end (a stretch
+        // of a few results reads just those).
+        let wanted = Swift.min(Swift.max(SpillReader.windowSize, old), end - logOffset)
         window.append(contentsOf: repeatElement(0, count: wanted))
         let copied = try window.withUnsafeMutableBytes { bytes in
             try log.read(from: logOffset, before: end, into: UnsafeMutableRawBufferPointer(rebasing: bytes[old...]))

@@ -22,21 +22,33 @@ public struct JSONReporter: Sendable {
     /// `document(report).pretty`, without holding the results or the text in memory.
     public func write(_ report: Report, to sink: inout some ReportSink) throws {
         let text = ResultText(language: language, asOf: report.asOf)
-        var first = true
-        func member(_ key: String, _ value: JSONValue) throws {
-            try sink.write((first ? "{\n  " : ",\n  ") + PrettyJSON.key(key) + ": " + PrettyJSON.nested(value, level: 1))
-            first = false
-        }
-        for (key, value) in head(report) { try member(key, value) }
-        try sink.write(",\n  " + PrettyJSON.key("results") + ": ")
+        try writeHead(report, to: &sink)
+        let rules = RuleText.of(report.rules, language: language)
         var listed = false
         for item in report.results where results.includes(item.result.outcome) {
             try sink.write(listed ? ",\n    " : "[\n    ")
-            try sink.write(utf8: writtenResult(report, item, text))
+            try sink.write(utf8: writtenResult(rules[item.ruleIndex], item, text))
             listed = true
         }
+        try writeTail(report, listed: listed, to: &sink)
+    }
+
+    /// Everything before the first result: the members before `results`, and its key.
+    func writeHead(_ report: Report, to sink: inout some ReportSink) throws {
+        var first = true
+        for (key, value) in head(report) {
+            try sink.write((first ? "{\n  " : ",\n  ") + PrettyJSON.key(key) + ": " + PrettyJSON.nested(value, level: 1))
+            first = false
+        }
+        try sink.write(",\n  " + PrettyJSON.key("results") + ": ")
+    }
+
+    /// Everything after the last result (`listed`: whether any result was written).
+    func writeTail(_ report: Report, listed: Bool, to sink: inout some ReportSink) throws {
         try sink.write(listed ? "\n  ]" : "[]")
-        for (key, value) in tail(report) { try member(key, value) }
+        for (key, value) in tail(report) {
+            try sink.write(",\n  " + PrettyJSON.key(key) + ": " + PrettyJSON.nested(value, level: 1))
+        }
         try sink.write("\n}\n")
     }
 
@@ -162,12 +174,17 @@ public struct JSONReporter: Sendable {
     /// `result(report, item, text)` as it prints inside the report, written without building
     /// the value first (one per listed result, on the one thread that writes the report). The
     /// members and their order must stay those of `result`: a test compares the two.
-    private func writtenResult(_ report: Report, _ item: AuditResult, _ text: ResultText) -> [UInt8] {
-        let rule = report.rule(of: item)
+    func writtenResult(_ rule: RuleText, _ item: AuditResult, _ text: ResultText) -> [UInt8] {
         var out = PrettyJSONWriter(level: 2)
+        writtenResult(rule, item, text, into: &out)
+        return out.bytes
+    }
+
+    /// `writtenResult`, appended to `out` (which may hold results already).
+    func writtenResult(_ rule: RuleText, _ item: AuditResult, _ text: ResultText, into out: inout PrettyJSONWriter) {
         out.openObject()
         out.key("rule"); out.string(rule.id)
-        out.key("level"); out.string(rule.level.rawValue)
+        out.key("level"); out.string(rule.level)
         out.key("section"); out.string(rule.section)
         out.key("subject")
         out.openObject()
@@ -181,7 +198,7 @@ public struct JSONReporter: Sendable {
         out.key("outcome"); out.string(item.result.outcome.rawValue)
         if let due = item.result.due { out.key("due"); out.string(due.description) }
         if let late = item.result.daysLate { out.key("days_late"); out.int(Int64(late)) }
-        out.key("message"); out.string(text.message(rule, item.result))
+        out.key("message"); out.string(text.message(title: rule.title, template: rule.message, item.result))
         out.key("legal_basis")
         out.openArray()
         for reference in item.result.legalBasis {
@@ -207,7 +224,6 @@ public struct JSONReporter: Sendable {
         if let applied = item.waiver { out.key("waived"); out.value(.object(waiver(applied))) }
         if let status = item.baseline { out.key("baseline"); out.string(status.rawValue) }
         out.closeObject()
-        return out.bytes
     }
 
     private func diagnostic(_ diagnostic: Diagnostic) -> JSONValue {

@@ -55,6 +55,14 @@ extension ReportFormat {
         try report.results.checkReadBack()
     }
 
+    /// `write(_:options:to:)`, with a JSON report's results rendered on up to `parallelism`
+    /// cores (`JSONReporter.write(_:to:parallelism:)`): the same bytes, sooner.
+    public func write(_ report: Report, options: ReportOptions, to sink: inout some ReportSink, parallelism: Int) async throws {
+        guard self == .json else { return try write(report, options: options, to: &sink) }
+        try await JSONReporter(language: options.language, results: options.results).write(report, to: &sink, parallelism: parallelism)
+        try report.results.checkReadBack()
+    }
+
     /// The report in this format, as one string (for tests and small reports; `audit` writes
     /// through `write`, which also reports a failure to read spilled results back).
     public func render(_ report: Report, options: ReportOptions) -> String {

@@ -11,10 +11,14 @@ public struct ResultText: Sendable {
     }
 
     public func message(_ rule: Rule, _ result: RuleResult) -> String {
-        let title = rule.title.text(in: catalogue.language)
+        message(title: rule.title.text(in: catalogue.language), template: rule.message.text(in: catalogue.language), result)
+    }
+
+    /// `message` from the rule's title and message template in the catalogue's language.
+    func message(title: String, template: String, _ result: RuleResult) -> String {
         switch result.outcome {
         case .noncompliant:
-            return MessageRenderer.render(rule.message.text(in: catalogue.language), result: result, asOf: asOf)
+            return MessageRenderer.render(template, result: result, asOf: asOf)
         case .pending:
             return result.due.map { "\(title) (\(catalogue.due($0)))" } ?? title
         case .incomplete:

@@ -31,6 +31,10 @@ public struct PrettyJSONWriter {
         bytes.append(UInt8(ascii: " "))
     }
 
+    /// Text written as it is, outside any container this writer opened: what separates values
+    /// that a caller writes one after another into the same bytes.
+    public mutating func raw(_ text: String) { bytes += text.utf8 }
+
     /// Starts an array item; its value is written next.
     public mutating func item() { startMember() }
 

@@ -1,0 +1,14 @@
+extension String {
+    /// The same text in storage of its own (a short text is kept inline, with no storage at
+    /// all). Threads that work on texts of their own never count references to one shared
+    /// string, which would make cores take turns at its memory.
+    var detached: String {
+        var source = self
+        return source.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                _ = buffer.initialize(fromContentsOf: bytes)
+                return bytes.count
+            }
+        }
+    }
+}
