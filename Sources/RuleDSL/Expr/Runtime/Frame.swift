@@ -10,6 +10,16 @@ struct Frame {
         nonmutating set { slots[slot] = newValue }
     }
 
+    /// `body` applied to the value bound to `slot` where it lies, without copying it (a field
+    /// path reads on from it); nil when the slot holds nothing. `body` must not change the frame.
+    @inline(__always)
+    func withBound<Result>(_ slot: Int, _ body: (borrowing Value) -> Result) -> Result? {
+        switch slots[slot] {
+        case .some(let value): return body(value)
+        case .none: return nil
+        }
+    }
+
     /// Runs `body` with a frame holding `bound` followed by empty slots, `size` in all.
     static func with<Result>(_ bound: [Value?], size: Int, _ body: (Frame) -> Result) -> Result {
         let count = max(size, bound.count, 1)
