@@ -9,6 +9,8 @@ public final class CompiledRule: Sendable {
     let asOfSlot: Int
     let when: Program?
     let check: CompiledCheck
+    /// `when` and `check` planned as one closure (see `Decision`).
+    let decision: Decision.Decide
     let evidence: [(path: String, program: Program)]
     let referenceDate: Program?
     /// Slots one frame needs to run every program of the rule in turn.
@@ -36,6 +38,7 @@ public final class CompiledRule: Sendable {
         self.asOfSlot = asOfSlot
         self.when = when
         self.check = check
+        decision = Decision.plan(when: when, check: check)
         self.evidence = evidence
         self.referenceDate = referenceDate
         var programs = [when, referenceDate].compactMap { $0 } + evidence.map(\.program)
