@@ -5,7 +5,8 @@
 enum Decision {
     typealias Decide = @Sendable (Frame, CivilDate) -> RuleResult
 
-    static func plan(when: Program?, check: CompiledRule.CompiledCheck) -> Decide {
+    /// `own` is the name of the subject's own variable: missing paths are given relative to it.
+    static func plan(when: Program?, check: CompiledRule.CompiledCheck, own: String?) -> Decide {
         let decideCheck: Decide
         switch check {
         case .require(let program):
@@ -14,12 +15,12 @@ enum Decision {
                 switch truth(step, frame) {
                 case .holds: return RuleResult(outcome: .compliant)
                 case .fails: return RuleResult(outcome: .noncompliant)
-                case .open(let paths): return RuleResult(outcome: .incomplete, missing: paths)
+                case .open(let paths): return RuleResult(outcome: .incomplete, missing: missing(paths, own: own))
                 case .broken(let message): return RuleResult(outcome: .error, errorMessage: "require: \(message)")
                 }
             }
         case .deadline(let due, let done):
-            decideCheck = deadline(due.root, done.map(\.root))
+            decideCheck = deadline(due.root, done, own: own)
         }
         guard let when else { return decideCheck }
         let step = when.root
@@ -27,10 +28,15 @@ enum Decision {
             switch truth(step, frame) {
             case .holds: return decideCheck(frame, asOf)
             case .fails: return RuleResult(outcome: .notApplicable)
-            case .open(let paths): return RuleResult(outcome: .incomplete, missing: paths)
+            case .open(let paths): return RuleResult(outcome: .incomplete, missing: missing(paths, own: own))
             case .broken(let message): return RuleResult(outcome: .error, errorMessage: "when: \(message)")
             }
         }
+    }
+
+    /// Missing paths as a result lists them: relative to the subject, each once, sorted.
+    static func missing(_ paths: [String], own: String?) -> [String] {
+        Array(Set(paths.map { CompiledRule.relative($0, own: own) })).sorted()
     }
 
     enum Truth {
@@ -94,24 +100,24 @@ enum Decision {
     }
 
     /// The usual counts of done programs get a closure each, so the steps are not called out
-    /// of an array.
-    private static func deadline(_ due: @escaping Planner.Step, _ done: [Planner.Step]) -> Decide {
+    /// of an array (a closure kept in an array is called through conversion thunks).
+    private static func deadline(_ due: @escaping Planner.Step, _ done: [Program], own: String?) -> Decide {
         switch done.count {
         case 1:
-            let first = done[0]
-            return { frame, asOf in deadline(due, frame, asOf: asOf) { $0.read(first, frame) } }
+            let first = done[0].root
+            return { frame, asOf in deadline(due, frame, asOf: asOf, own: own) { $0.read(first, frame) } }
         case 2:
-            let first = done[0], second = done[1]
+            let first = done[0].root, second = done[1].root
             return { frame, asOf in
-                deadline(due, frame, asOf: asOf) { dates in
+                deadline(due, frame, asOf: asOf, own: own) { dates in
                     dates.read(first, frame)
                     dates.read(second, frame)
                 }
             }
         default:
             return { frame, asOf in
-                deadline(due, frame, asOf: asOf) { dates in
-                    for step in done { dates.read(step, frame) }
+                deadline(due, frame, asOf: asOf, own: own) { dates in
+                    for program in done { dates.read(program.root, frame) }
                 }
             }
         }
@@ -121,13 +127,13 @@ enum Decision {
     /// nothing done yet and still time → pending; a done date not recorded → incomplete, unless
     /// another recorded date already shows the duty was met on time.
     @inline(__always)
-    private static func deadline(_ dueStep: Planner.Step, _ frame: Frame, asOf: CivilDate,
+    private static func deadline(_ dueStep: Planner.Step, _ frame: Frame, asOf: CivilDate, own: String?,
                                  _ readDone: (inout DoneDates) -> Void) -> RuleResult {
         let due: CivilDate
         switch date(dueStep, frame) {
         case .date(let date): due = date
         case .none: return RuleResult(outcome: .error, errorMessage: "deadline.due: the due date is null")
-        case .open(let paths): return RuleResult(outcome: .incomplete, missing: paths)
+        case .open(let paths): return RuleResult(outcome: .incomplete, missing: missing(paths, own: own))
         case .broken(let message): return RuleResult(outcome: .error, errorMessage: "deadline.due: \(message)")
         }
         var done = DoneDates()
@@ -135,7 +141,7 @@ enum Decision {
         if let failure = done.failure { return RuleResult(outcome: .error, due: due, errorMessage: "deadline.done: \(failure)") }
         let earliest = done.earliest
         if let earliest, earliest <= due { return RuleResult(outcome: .compliant, due: due) }
-        if !done.missing.isEmpty { return RuleResult(outcome: .incomplete, due: due, missing: done.missing) }
+        if !done.missing.isEmpty { return RuleResult(outcome: .incomplete, due: due, missing: missing(done.missing, own: own)) }
         if let earliest { return RuleResult(outcome: .noncompliant, due: due, daysLate: due.days(until: earliest)) }
         if asOf > due { return RuleResult(outcome: .noncompliant, due: due, daysLate: due.days(until: asOf)) }
         return RuleResult(outcome: .pending, due: due)

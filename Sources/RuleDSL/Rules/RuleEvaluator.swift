@@ -54,10 +54,9 @@ extension CompiledRule {
         for (slot, document) in zip(variableSlots, documents) { frame[slot] = document }
     }
 
+    /// The decision gives missing paths relative to the subject already (see `Decision.missing`).
     func judge(_ frame: Frame, asOf: CivilDate) -> RuleResult {
-        var result = decision(frame, asOf)
-        if !result.missing.isEmpty { result.missing = Array(Set(result.missing.map(relative))).sorted() }
-        return result
+        decision(frame, asOf)
     }
 
     /// One frame for every program of the rule: the template's bindings (parameters), the
@@ -86,7 +85,12 @@ extension CompiledRule {
     /// A path as the subject sees it: `case.admission.date` is `admission.date` for a case rule,
     /// while a child rule keeps `case.` for its case's fields.
     func relative(_ path: String) -> String {
-        guard let own = subject.variables.first?.name else { return path }
+        Self.relative(path, own: subject.variables.first?.name)
+    }
+
+    /// `relative(_:)` for a subject whose own variable is `own`.
+    static func relative(_ path: String, own: String?) -> String {
+        guard let own else { return path }
         let prefix = own + "."
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }

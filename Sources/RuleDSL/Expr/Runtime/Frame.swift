@@ -20,7 +20,9 @@ struct Frame {
         }
     }
 
-    /// Runs `body` with a frame holding `bound` followed by empty slots, `size` in all.
+    /// Runs `body` with a frame holding `bound` followed by empty slots, `size` in all. Inlined,
+    /// so that `body` is too and what it uses of its caller is not copied into a closure context.
+    @inline(__always)
     static func with<Result>(_ bound: [Value?], size: Int, _ body: (Frame) -> Result) -> Result {
         let count = max(size, bound.count, 1)
         return withUnsafeTemporaryAllocation(of: Value?.self, capacity: count) { buffer in
