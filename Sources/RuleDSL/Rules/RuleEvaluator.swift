@@ -1,6 +1,6 @@
 /// Judges one subject by one compiled rule, with the outcome semantics of the rule catalogue:
 /// missing data is decided by the data that is there (CEL's error absorption), `null` counts as
-/// "not done", and a deadline is compliant, late, overdue, pending or open.
+/// "not done", and a deadline is compliant, late, overdue, pending or open (decided in `Decision`).
 extension CompiledRule {
     /// The full result: outcome, legal basis and evidence. `documents` are the subject's
     /// variables in `subject.variables` order.
