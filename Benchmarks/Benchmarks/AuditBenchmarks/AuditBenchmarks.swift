@@ -185,6 +185,9 @@ struct EvaluationWorkload: Sendable {
     let packContext: TallyContext
     let caseRules: [CompiledRule]
     let childRules: [CompiledRule]
+    /// Every rule of `caseRules` and of `childRules`: what the shared-frame judge takes.
+    let caseIndices: [Int]
+    let childIndices: [Int]
     let baseline: HandWrittenRules
 
     init() {
@@ -206,20 +209,35 @@ struct EvaluationWorkload: Sendable {
         caseRules = HandWrittenRules.caseRuleIDs.compactMap { id in rules.first { $0.rule.id == id } }
         childRules = HandWrittenRules.childRuleIDs.compactMap { id in rules.first { $0.rule.id == id } }
         precondition(caseRules.count == 5 && childRules.count == 3, "the 8 subset rules are not all in the pack")
+        caseIndices = Array(caseRules.indices)
+        childIndices = Array(childRules.indices)
         baseline = HandWrittenRules(asOf: Fixture.asOf)
         verify(recordsRead: batch.recordsRead)
     }
 
-    /// One pass of the interpreter: case rules on each case, child rules on each child with its case.
+    /// One pass of the interpreter as the audit judges (`Auditor.tally`): the case rules on each
+    /// case in one shared frame, the child rules on each child, with its case, in another.
     func interpreted() -> Int {
         var tally = 0
         for item in items {
-            for rule in caseRules { tally &+= Self.weight(rule.judge(item.caseArguments, asOf: Fixture.asOf)) }
-            for arguments in item.childArguments {
-                for rule in childRules { tally &+= Self.weight(rule.judge(arguments, asOf: Fixture.asOf)) }
+            judgeCase(item) { _, result in tally &+= Self.weight(result) }
+            for child in item.children {
+                judgeChild(child, of: item) { _, result in tally &+= Self.weight(result) }
             }
         }
         return tally
+    }
+
+    /// The case rules on one case, in `caseRuleIDs` order, as the audit judges them.
+    @inline(__always)
+    func judgeCase(_ item: Item, _ body: (Int, RuleResult) -> Void) {
+        CompiledRule.judge(caseRules, caseIndices, item.caseDocument, context: nil, asOf: Fixture.asOf, body)
+    }
+
+    /// The child rules on one child of a case, in `childRuleIDs` order, as the audit judges them.
+    @inline(__always)
+    func judgeChild(_ child: Value, of item: Item, _ body: (Int, RuleResult) -> Void) {
+        CompiledRule.judge(childRules, childIndices, child, context: item.caseDocument, asOf: Fixture.asOf, body)
     }
 
     /// One pass of the whole pack over the same records, as `AuditRun` judges them.
@@ -254,8 +272,9 @@ struct EvaluationWorkload: Sendable {
         return outcome &+ (result.due?.daysSinceEpoch ?? 0) &+ (result.daysLate ?? 0)
     }
 
-    /// Every (record, rule) pair judged both ways; prints the count of mismatches and stops the
-    /// benchmark when there is any.
+    /// Every (record, rule) pair judged three ways: by the interpreter as the benchmark judges
+    /// (one shared frame per subject), by each rule alone in a frame of its own, and by the
+    /// hand-written rules. Prints the count of mismatches and stops the benchmark when there is any.
     private func verify(recordsRead: Int) {
         var compared = 0
         var mismatches: [String] = []
@@ -266,23 +285,31 @@ struct EvaluationWorkload: Sendable {
         func describe(_ result: RuleResult) -> String {
             "\(result.outcome.rawValue) due=\(result.due.map(String.init(describing:)) ?? "-") late=\(result.daysLate.map(String.init) ?? "-") missing=\(result.missing)\(result.errorMessage.map { " (\($0))" } ?? "")"
         }
-        func check(_ rule: CompiledRule, _ expected: RuleResult, _ actual: RuleResult, subject: String) {
+        func check(_ rule: CompiledRule, shared: RuleResult, alone: RuleResult, handWritten: RuleResult, subject: String) {
             compared += 1
-            outcomes[rule.rule.id, default: [:]][expected.outcome, default: 0] += 1
-            if !same(expected, actual) {
-                mismatches.append("\(rule.rule.id) \(subject): interpreter \(describe(expected)), hand-written \(describe(actual))")
+            outcomes[rule.rule.id, default: [:]][shared.outcome, default: 0] += 1
+            if !same(shared, handWritten) {
+                mismatches.append("\(rule.rule.id) \(subject): interpreter \(describe(shared)), hand-written \(describe(handWritten))")
+            }
+            if !same(shared, alone) {
+                mismatches.append("\(rule.rule.id) \(subject): shared frame \(describe(shared)), rule alone \(describe(alone))")
             }
         }
         for (index, item) in items.enumerated() {
+            var shared: [RuleResult] = []
+            judgeCase(item) { _, result in shared.append(result) }
             baseline.judgeCase(item.caseDocument) { position, result in
                 let rule = caseRules[position]
-                check(rule, rule.judge(item.caseArguments, asOf: Fixture.asOf), result, subject: "case #\(index + 1)")
+                check(rule, shared: shared[position], alone: rule.judge(item.caseArguments, asOf: Fixture.asOf),
+                      handWritten: result, subject: "case #\(index + 1)")
             }
             for (childIndex, child) in item.children.enumerated() {
+                shared.removeAll(keepingCapacity: true)
+                judgeChild(child, of: item) { _, result in shared.append(result) }
                 baseline.judgeChild(child, of: item.caseDocument) { position, result in
                     let rule = childRules[position]
-                    check(rule, rule.judge(item.childArguments[childIndex], asOf: Fixture.asOf), result,
-                          subject: "case #\(index + 1) child #\(childIndex + 1)")
+                    check(rule, shared: shared[position], alone: rule.judge(item.childArguments[childIndex], asOf: Fixture.asOf),
+                          handWritten: result, subject: "case #\(index + 1) child #\(childIndex + 1)")
                 }
             }
         }
@@ -297,6 +324,6 @@ struct EvaluationWorkload: Sendable {
             """
         for line in mismatches.prefix(20) { report += "  mismatch: \(line)\n" }
         FileHandle.standardError.write(Data(report.utf8))
-        precondition(mismatches.isEmpty, "the hand-written rules disagree with the interpreter in \(mismatches.count) results")
+        precondition(mismatches.isEmpty, "the interpreter (shared frame, rule alone) and the hand-written rules disagree: \(mismatches.count) mismatches")
     }
 }

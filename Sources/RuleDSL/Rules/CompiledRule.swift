@@ -9,6 +9,8 @@ public final class CompiledRule: Sendable {
     let asOfSlot: Int
     let when: Program?
     let check: CompiledCheck
+    /// `when` and `check` planned as one closure (see `Decision`).
+    let decision: Decision.Decide
     let evidence: [(path: String, program: Program)]
     let referenceDate: Program?
     /// Slots one frame needs to run every program of the rule in turn.
@@ -19,6 +21,13 @@ public final class CompiledRule: Sendable {
     /// What any of the rule's programs can read of each variable, by variable name: a decoder
     /// may leave the rest of a record unbuilt.
     public let reads: [String: FieldSelection]
+    /// What the rule puts back in a frame it shares with other rules of its subject: its bound
+    /// values other than the documents and the date (none once parameters are constants).
+    let parameterSlots: [(slot: Int, value: Value?)]
+    /// The documents' slots and the date's slot packed in one number, when they are few and
+    /// small (always, in practice): whether two rules can share a frame is then one comparison,
+    /// not two arrays compared for every subject (see `sharesFrame(with:)`).
+    let layoutCode: UInt64?
 
     enum CompiledCheck: Sendable {
         case require(Program)
@@ -36,6 +45,7 @@ public final class CompiledRule: Sendable {
         self.asOfSlot = asOfSlot
         self.when = when
         self.check = check
+        decision = Decision.plan(when: when, check: check, own: subject.variables.first?.name)
         self.evidence = evidence
         self.referenceDate = referenceDate
         var programs = [when, referenceDate].compactMap { $0 } + evidence.map(\.program)
@@ -48,6 +58,29 @@ public final class CompiledRule: Sendable {
             for (name, selection) in program.reads { union[name, default: .nothing].formUnion(selection) }
         }
         frameValues = bindingsTemplate.values.allSatisfy { $0 == nil } ? [] : bindingsTemplate.values
+        let values = frameValues
+        parameterSlots = values.indices.filter { $0 != asOfSlot && !variableSlots.contains($0) }.map { ($0, values[$0]) }
+        layoutCode = Self.layoutCode(variableSlots: variableSlots, asOfSlot: asOfSlot)
+    }
+}
+
+extension CompiledRule {
+    /// Whether the rule's documents and date sit in the same slots as `other`'s, so that both
+    /// can run in one frame.
+    func sharesFrame(with other: CompiledRule) -> Bool {
+        // A layout has a code exactly when it is small enough to pack, so codes decide when either has one.
+        if layoutCode != nil || other.layoutCode != nil { return layoutCode == other.layoutCode }
+        return variableSlots == other.variableSlots && asOfSlot == other.asOfSlot
+    }
+
+    /// The count of variable slots, the date's slot and each variable slot, a byte each; nil
+    /// when they do not fit (more than 6 variables, or a slot past 254).
+    static func layoutCode(variableSlots: [Int], asOfSlot: Int) -> UInt64? {
+        guard variableSlots.count <= 6, (0..<255).contains(asOfSlot),
+              variableSlots.allSatisfy({ (0..<255).contains($0) }) else { return nil }
+        var code = UInt64(variableSlots.count) | UInt64(asOfSlot) << 8
+        for (position, slot) in variableSlots.enumerated() { code |= UInt64(slot) << (16 + 8 * UInt64(position)) }
+        return code
     }
 }
 

@@ -1,6 +1,6 @@
 /// Judges one subject by one compiled rule, with the outcome semantics of the rule catalogue:
 /// missing data is decided by the data that is there (CEL's error absorption), `null` counts as
-/// "not done", and a deadline is compliant, late, overdue, pending or open.
+/// "not done", and a deadline is compliant, late, overdue, pending or open (decided in `Decision`).
 extension CompiledRule {
     /// The full result: outcome, legal basis and evidence. `documents` are the subject's
     /// variables in `subject.variables` order.
@@ -54,10 +54,9 @@ extension CompiledRule {
         for (slot, document) in zip(variableSlots, documents) { frame[slot] = document }
     }
 
+    /// The decision gives missing paths relative to the subject already (see `Decision.missing`).
     func judge(_ frame: Frame, asOf: CivilDate) -> RuleResult {
-        var result = decide(frame, asOf: asOf)
-        if !result.missing.isEmpty { result.missing = Array(Set(result.missing.map(relative))).sorted() }
-        return result
+        decision(frame, asOf)
     }
 
     /// One frame for every program of the rule: the template's bindings (parameters), the
@@ -75,92 +74,6 @@ extension CompiledRule {
         frame[asOfSlot] = .date(asOf)
     }
 
-    private func decide(_ frame: Frame, asOf: CivilDate) -> RuleResult {
-        if let when {
-            switch truth(when, frame) {
-            case .holds: break
-            case .fails: return RuleResult(outcome: .notApplicable)
-            case .open(let paths): return RuleResult(outcome: .incomplete, missing: paths)
-            case .broken(let message): return RuleResult(outcome: .error, errorMessage: "when: \(message)")
-            }
-        }
-        switch check {
-        case .require(let program):
-            switch truth(program, frame) {
-            case .holds: return RuleResult(outcome: .compliant)
-            case .fails: return RuleResult(outcome: .noncompliant)
-            case .open(let paths): return RuleResult(outcome: .incomplete, missing: paths)
-            case .broken(let message): return RuleResult(outcome: .error, errorMessage: "require: \(message)")
-            }
-        case .deadline(let dueProgram, let donePrograms):
-            return deadline(dueProgram, donePrograms, frame, asOf: asOf)
-        }
-    }
-
-    private enum Truth {
-        case holds
-        case fails
-        case open([String])
-        case broken(String)
-    }
-
-    /// A condition's value; `null` counts as false ("not recorded as done").
-    private func truth(_ program: Program, _ frame: Frame) -> Truth {
-        switch program.run(frame) {
-        case .success(.bool(true)): return .holds
-        case .success(.bool(false)), .success(.null): return .fails
-        case .success(let other): return .broken("expected true or false, got \(other)")
-        case .failure(let error) where error.isMissing: return .open(error.missingPaths)
-        case .failure(let error): return .broken(error.message)
-        }
-    }
-
-    private enum DateValue {
-        case date(CivilDate)
-        case none
-        case open([String])
-        case broken(String)
-    }
-
-    private func date(_ program: Program, _ frame: Frame) -> DateValue {
-        switch program.run(frame) {
-        case .success(.date(let date)): return .date(date)
-        case .success(.null): return .none
-        case .success(let other): return .broken("expected a date, got \(other)")
-        case .failure(let error) where error.isMissing: return .open(error.missingPaths)
-        case .failure(let error): return .broken(error.message)
-        }
-    }
-
-    /// done ≤ due → compliant; done > due → late; nothing done and the due date passed → overdue;
-    /// nothing done yet and still time → pending; a done date not recorded → incomplete, unless
-    /// another recorded date already shows the duty was met on time.
-    private func deadline(_ dueProgram: Program, _ donePrograms: [Program], _ frame: Frame, asOf: CivilDate) -> RuleResult {
-        let due: CivilDate
-        switch date(dueProgram, frame) {
-        case .date(let date): due = date
-        case .none: return RuleResult(outcome: .error, errorMessage: "deadline.due: the due date is null")
-        case .open(let paths): return RuleResult(outcome: .incomplete, missing: paths)
-        case .broken(let message): return RuleResult(outcome: .error, errorMessage: "deadline.due: \(message)")
-        }
-        var doneDates: [CivilDate] = []
-        var missing: [String] = []
-        for program in donePrograms {
-            switch date(program, frame) {
-            case .date(let date): doneDates.append(date)
-            case .none: break
-            case .open(let paths): missing += paths
-            case .broken(let message): return RuleResult(outcome: .error, due: due, errorMessage: "deadline.done: \(message)")
-            }
-        }
-        let earliest = doneDates.min()
-        if let earliest, earliest <= due { return RuleResult(outcome: .compliant, due: due) }
-        if !missing.isEmpty { return RuleResult(outcome: .incomplete, due: due, missing: missing) }
-        if let earliest { return RuleResult(outcome: .noncompliant, due: due, daysLate: due.days(until: earliest)) }
-        if asOf > due { return RuleResult(outcome: .noncompliant, due: due, daysLate: due.days(until: asOf)) }
-        return RuleResult(outcome: .pending, due: due)
-    }
-
     /// The references in force on the subject's reference date (the evaluation date when the
     /// subject has none or it is not recorded).
     private func legalBasis(_ frame: Frame, asOf: CivilDate) -> [LegalReference] {
@@ -172,7 +85,12 @@ extension CompiledRule {
     /// A path as the subject sees it: `case.admission.date` is `admission.date` for a case rule,
     /// while a child rule keeps `case.` for its case's fields.
     func relative(_ path: String) -> String {
-        guard let own = subject.variables.first?.name else { return path }
+        Self.relative(path, own: subject.variables.first?.name)
+    }
+
+    /// `relative(_:)` for a subject whose own variable is `own`.
+    static func relative(_ path: String, own: String?) -> String {
+        guard let own else { return path }
         let prefix = own + "."
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }

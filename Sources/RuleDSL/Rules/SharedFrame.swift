@@ -14,16 +14,13 @@ extension CompiledRule {
             first.bindDocuments(own, context, asOf: asOf, in: frame)
             for index in indices {
                 let rule = rules[index]
-                guard rule.variableSlots == first.variableSlots, rule.asOfSlot == first.asOfSlot else {
+                guard rule.sharesFrame(with: first) else {
                     body(index, rule.judge(own, context: context, asOf: asOf))
                     continue
                 }
                 // The rule's own bound values (its parameters); loop variables are back to nil
                 // after every comprehension, so nothing else differs between rules.
-                let template = rule.frameValues
-                for slot in template.indices where slot != rule.asOfSlot && !rule.variableSlots.contains(slot) {
-                    frame[slot] = template[slot]
-                }
+                for (slot, value) in rule.parameterSlots { frame[slot] = value }
                 body(index, rule.judge(frame, asOf: asOf))
             }
         }

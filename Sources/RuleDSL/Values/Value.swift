@@ -98,34 +98,44 @@ public struct MapValue: Sendable, Hashable {
         }
     }
 
-    /// The value for a key whose fingerprint the caller worked out once (a field name in a
+    /// The position of a key whose fingerprint the caller worked out once (a field name in a
     /// compiled expression), for the lookups done for every record. The search starts at
     /// `hint` and goes back to the start, then on from the hint: a record lists its keys in
     /// declaration order minus the absent ones, so a field sits at or just before its place in
     /// the declaration. Keys are unique, so the order of the search never changes the answer.
-    func value(forKey key: Value, fingerprint: UInt64, hint: Int) -> Value? {
+    ///
+    /// It only reads (key equality included), which `@_effects(readonly)` tells the optimizer:
+    /// a caller can then borrow a record it reads in place instead of copying it for the call.
+    @_effects(readonly)
+    func position(forKey key: Value, fingerprint: UInt64, hint: Int) -> Int? {
         guard index == nil, fingerprint != KeyFingerprint.unknown else {
-            guard let position = position(of: key, fingerprint: fingerprint) else { return nil }
-            return pairs.withUnsafeBufferPointer { $0[position].value }
+            return position(of: key, fingerprint: fingerprint)
         }
-        return pairs.withUnsafeBufferPointer { entries -> Value? in
+        return pairs.withUnsafeBufferPointer { entries -> Int? in
             let count = entries.count
             guard count > 0 else { return nil }
             let start = min(max(hint, 0), count - 1)
             var position = start
             while position >= 0 {
                 let found = entries[position].fingerprint
-                if found == fingerprint || found == KeyFingerprint.unknown, entries[position].key == key { return entries[position].value }
+                if found == fingerprint || found == KeyFingerprint.unknown, entries[position].key == key { return position }
                 position -= 1
             }
             position = start + 1
             while position < count {
                 let found = entries[position].fingerprint
-                if found == fingerprint || found == KeyFingerprint.unknown, entries[position].key == key { return entries[position].value }
+                if found == fingerprint || found == KeyFingerprint.unknown, entries[position].key == key { return position }
                 position += 1
             }
             return nil
         }
+    }
+
+    /// `body` applied to the value at `position` where it lies in the map's storage: a field
+    /// path reads on from it without copying it (a copy costs a retain and a release).
+    @inline(__always)
+    func withValue<Result>(at position: Int, _ body: (borrowing Value) -> Result) -> Result {
+        pairs.withUnsafeBufferPointer { entries in body(entries[position].value) }
     }
 
     public subscript(key: Value) -> Value? {

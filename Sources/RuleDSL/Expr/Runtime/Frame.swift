@@ -10,7 +10,19 @@ struct Frame {
         nonmutating set { slots[slot] = newValue }
     }
 
-    /// Runs `body` with a frame holding `bound` followed by empty slots, `size` in all.
+    /// `body` applied to the value bound to `slot` where it lies, without copying it (a field
+    /// path reads on from it); nil when the slot holds nothing. `body` must not change the frame.
+    @inline(__always)
+    func withBound<Result>(_ slot: Int, _ body: (borrowing Value) -> Result) -> Result? {
+        switch slots[slot] {
+        case .some(let value): return body(value)
+        case .none: return nil
+        }
+    }
+
+    /// Runs `body` with a frame holding `bound` followed by empty slots, `size` in all. Inlined,
+    /// so that `body` is too and what it uses of its caller is not copied into a closure context.
+    @inline(__always)
     static func with<Result>(_ bound: [Value?], size: Int, _ body: (Frame) -> Result) -> Result {
         let count = max(size, bound.count, 1)
         return withUnsafeTemporaryAllocation(of: Value?.self, capacity: count) { buffer in
