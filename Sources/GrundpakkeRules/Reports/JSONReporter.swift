@@ -183,37 +183,37 @@ public struct JSONReporter: Sendable {
     /// `writtenResult`, appended to `out` (which may hold results already).
     func writtenResult(_ rule: RuleText, _ item: AuditResult, _ text: ResultText, into out: inout PrettyJSONWriter) {
         out.openObject()
-        out.key("rule"); out.string(rule.id)
-        out.key("level"); out.string(rule.level)
-        out.key("section"); out.string(rule.section)
-        out.key("subject")
+        out.key(plain: "rule"); out.string(rule.id)
+        out.key(plain: "level"); out.string(rule.level)
+        out.key(plain: "section"); out.string(rule.section)
+        out.key(plain: "subject")
         out.openObject()
-        out.key("kind"); out.string(item.subject.kind.rawValue)
-        out.key("id"); out.string(item.subject.id)
-        if let caseID = item.subject.caseID { out.key("case_id"); out.string(caseID) }
-        out.key("shelter_id"); out.string(item.subject.shelterID)
-        out.key("file"); out.string(item.subject.location.file)
-        out.key("line"); out.int(Int64(item.subject.location.line))
+        out.key(plain: "kind"); out.string(item.subject.kind.rawValue)
+        out.key(plain: "id"); out.string(item.subject.id)
+        if let caseID = item.subject.caseID { out.key(plain: "case_id"); out.string(caseID) }
+        out.key(plain: "shelter_id"); out.string(item.subject.shelterID)
+        out.key(plain: "file"); out.string(item.subject.location.file)
+        out.key(plain: "line"); out.int(Int64(item.subject.location.line))
         out.closeObject()
-        out.key("outcome"); out.string(item.result.outcome.rawValue)
-        if let due = item.result.due { out.key("due"); out.string(due.description) }
-        if let late = item.result.daysLate { out.key("days_late"); out.int(Int64(late)) }
-        out.key("message"); out.string(text.message(title: rule.title, template: rule.message, item.result))
-        out.key("legal_basis")
+        out.key(plain: "outcome"); out.string(item.result.outcome.rawValue)
+        if let due = item.result.due { out.key(plain: "due"); out.string(due.description) }
+        if let late = item.result.daysLate { out.key(plain: "days_late"); out.int(Int64(late)) }
+        out.key(plain: "message"); out.string(text.message(title: rule.title, template: rule.message, item.result))
+        out.key(plain: "legal_basis")
         out.openArray()
         for reference in item.result.legalBasis {
             out.item()
             out.openObject()
-            out.key("law"); out.string(reference.law)
-            out.key("provision"); out.string(reference.provision)
+            out.key(plain: "law"); out.string(reference.law)
+            out.key(plain: "provision"); out.string(reference.provision)
             out.closeObject()
         }
         out.closeArray()
-        out.key("missing")
+        out.key(plain: "missing")
         out.openArray()
         for path in item.result.missing { out.item(); out.string(path) }
         out.closeArray()
-        out.key("evidence")
+        out.key(plain: "evidence")
         out.openObject()
         for entry in item.result.evidence {
             guard let value = entry.value else { continue }
@@ -221,8 +221,8 @@ public struct JSONReporter: Sendable {
             out.value(JSONReporter.json(value))
         }
         out.closeObject()
-        if let applied = item.waiver { out.key("waived"); out.value(.object(waiver(applied))) }
-        if let status = item.baseline { out.key("baseline"); out.string(status.rawValue) }
+        if let applied = item.waiver { out.key(plain: "waived"); out.value(.object(waiver(applied))) }
+        if let status = item.baseline { out.key(plain: "baseline"); out.string(status.rawValue) }
         out.closeObject()
     }
 

@@ -31,6 +31,21 @@ public struct PrettyJSONWriter {
         bytes.append(UInt8(ascii: " "))
     }
 
+    /// `key` for a name fixed in the source (`"rule"`, `"subject"`): plain ASCII that needs no
+    /// escaping, so it is copied as it is instead of being scanned for every value written.
+    public mutating func key(plain key: StaticString) {
+        startMember()
+        bytes.append(UInt8(ascii: "\""))
+        key.withUTF8Buffer { name in
+            assert(!name.contains { $0 < 0x20 || $0 >= 0x80 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") },
+                   "a plain key needs no escaping")
+            bytes.append(contentsOf: name)
+        }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: " "))
+    }
+
     /// Text written as it is, outside any container this writer opened: what separates values
     /// that a caller writes one after another into the same bytes.
     public mutating func raw(_ text: String) { bytes += text.utf8 }
@@ -64,6 +79,6 @@ public struct PrettyJSONWriter {
 
     private mutating func newline(_ level: Int) {
         bytes.append(UInt8(ascii: "\n"))
-        for _ in 0..<(2 * level) { bytes.append(UInt8(ascii: " ")) }
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
     }
 }
