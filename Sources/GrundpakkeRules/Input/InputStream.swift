@@ -18,7 +18,7 @@ public struct InputStream: Sendable {
     /// Bytes read from a JSON Lines file at a time.
     public var blockSize: Int
 
-    public init(limits: DocumentLimits = .standard, chunkSize: Int = 2048, blockSize: Int = 4 << 20) {
+    public init(limits: DocumentLimits = .standard, chunkSize: Int = 2048, blockSize: Int = 2 << 20) {
         self.limits = limits
         self.chunkSize = chunkSize
         self.blockSize = blockSize
