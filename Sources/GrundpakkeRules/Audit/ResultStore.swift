@@ -41,12 +41,8 @@ public struct ResultStore: Sequence, Sendable {
     }
 
     public init(_ results: some Sequence<AuditResult>, memoryLimit: Int = ResultStore.defaultMemoryLimit) {
-        self.init(results, memoryLimit: memoryLimit, stretchLength: ResultStore.defaultStretchLength)
-    }
-
-    init(_ results: some Sequence<AuditResult>, memoryLimit: Int, stretchLength: Int) {
-        self.init(memoryLimit: memoryLimit, stretchLength: stretchLength)
-        for item in results { append(item) }
+        self.init(memoryLimit: memoryLimit)
+        append(contentsOf: results)
     }
 
     public var count: Int { head.count + spilledCount }

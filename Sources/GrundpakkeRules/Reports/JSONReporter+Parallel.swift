@@ -14,15 +14,9 @@ extension JSONReporter {
         guard parallelism > 1, stretches.count > 1 else { return try write(report, to: &sink) }
         try writeHead(report, to: &sink)
         var listed = false
-        let text = ResultText(language: language, asOf: report.asOf)
         let rules = RuleText.of(report.rules, language: language)
-        for item in report.results.inMemory where results.includes(item.result.outcome) {
-            try sink.write(listed ? ",\n    " : "[\n    ")
-            try sink.write(utf8: writtenResult(rules[item.ruleIndex], item, text))
-            listed = true
-        }
+        try writeListed(report.results.inMemory, rules, ResultText(language: language, asOf: report.asOf), listed: &listed, to: &sink)
         let reporter = self
-        let ruleList = report.rules
         let asOf = report.asOf
         try await withThrowingTaskGroup(of: (Int, [UInt8]).self) { group in
             var submitted = 0
@@ -32,7 +26,7 @@ extension JSONReporter {
                 let index = submitted
                 let stretch = stretches[index]
                 submitted += 1
-                group.addTask { (index, reporter.rendered(stretch, rules: ruleList, asOf: asOf)) }
+                group.addTask { (index, reporter.rendered(stretch, rules: rules, asOf: asOf)) }
             }
             while submitted < min(stretches.count, 2 * parallelism) { submit() }
             while written < stretches.count, let (index, bytes) = try await group.next() {
@@ -58,8 +52,8 @@ extension JSONReporter {
 
     /// The listed results of one stretch, each after ",\n    ", rendered with texts of this
     /// task's own.
-    func rendered(_ stretch: SpillStretch, rules: [Rule], asOf: CivilDate) -> [UInt8] {
-        let texts = rules.map { RuleText($0, language: language).detached() }
+    func rendered(_ stretch: SpillStretch, rules: [RuleText], asOf: CivilDate) -> [UInt8] {
+        let texts = rules.map { $0.detached() }
         let text = ResultText(language: language, asOf: asOf)
         var reader = stretch.reader()
         var out = PrettyJSONWriter(level: 2, capacity: 1 << 20)

@@ -23,14 +23,20 @@ public struct JSONReporter: Sendable {
     public func write(_ report: Report, to sink: inout some ReportSink) throws {
         let text = ResultText(language: language, asOf: report.asOf)
         try writeHead(report, to: &sink)
-        let rules = RuleText.of(report.rules, language: language)
         var listed = false
-        for item in report.results where results.includes(item.result.outcome) {
+        try writeListed(report.results, RuleText.of(report.rules, language: language), text, listed: &listed, to: &sink)
+        try writeTail(report, listed: listed, to: &sink)
+    }
+
+    /// The listed ones of `items`, each after the separator its place needs (`listed`: whether a
+    /// result was written before them, and after them).
+    func writeListed(_ items: some Sequence<AuditResult>, _ rules: [RuleText], _ text: ResultText, listed: inout Bool,
+                     to sink: inout some ReportSink) throws {
+        for item in items where results.includes(item.result.outcome) {
             try sink.write(listed ? ",\n    " : "[\n    ")
             try sink.write(utf8: writtenResult(rules[item.ruleIndex], item, text))
             listed = true
         }
-        try writeTail(report, listed: listed, to: &sink)
     }
 
     /// Everything before the first result: the members before `results`, and its key.

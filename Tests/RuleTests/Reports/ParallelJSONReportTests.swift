@@ -9,7 +9,8 @@ import Testing
     /// The report with all but `limit` results spilled, in stretches of `stretch` results.
     static func spilled(_ report: Report, limit: Int, stretch: Int) -> Report {
         var copy = report
-        copy.results = ResultStore(report.results, memoryLimit: limit, stretchLength: stretch)
+        copy.results = ResultStore(memoryLimit: limit, stretchLength: stretch)
+        copy.results.append(contentsOf: report.results)
         return copy
     }
 
@@ -43,7 +44,8 @@ import Testing
     /// Stretches read apart give every spilled result once, in order, whatever copy of the
     /// store they come from (a copy that appended after another copy has a log of its own).
     @Test func stretchesTogetherAreTheSpilledResultsInOrder() {
-        var store = ResultStore((0..<40).map { ResultStoreTests.result($0) }, memoryLimit: 5, stretchLength: 3)
+        var store = ResultStore(memoryLimit: 5, stretchLength: 3)
+        store.append(contentsOf: (0..<40).map { ResultStoreTests.result($0) })
         var copy = store
         store.append(ResultStoreTests.result(100))
         copy.append(ResultStoreTests.result(200))
