@@ -68,13 +68,13 @@ public struct Auditor: Sendable {
             case .child: tally.subjects.children += 1
             }
             var reference: SubjectReference?
-            CompiledRule.judge(rules, ruleIndices, own, context: documentContext, asOf: asOf) { index, judged in
-                let outcome = judged.outcome
+            CompiledRule.judge(rules, ruleIndices, own, context: documentContext, asOf: asOf,
+                               explaining: { selection.includes($0) }) { index, result in
+                let outcome = result.outcome
                 guard matchesSubjects || context.selection.includes(outcome) else {
                     context.count(rule: index, outcome, to: &tally)
                     return
                 }
-                let result = selection.includes(outcome) ? rules[index].explain(judged, own, context: documentContext, asOf: asOf) : judged
                 let made = reference ?? subject()
                 reference = made
                 context.add(AuditResult(ruleIndex: index, subject: made, result: result), to: &tally)
@@ -82,6 +82,8 @@ public struct Auditor: Sendable {
         }
         return tally
     }
+
+    private static let childIDKey = MapKey("child_id")
 
     /// Calls `body` for each subject of the record in report order (a case, then its children)
     /// with its rules, its documents and a way to make its reference.
@@ -102,7 +104,7 @@ public struct Auditor: Sendable {
             for (position, child) in record.children.enumerated() {
                 body(.child, childRules, Value.map(child), document) {
                     let childID: String
-                    if case .string(let id)? = child["child_id"] { childID = id } else { childID = "\(record.id)#\(position + 1)" }
+                    if case .string(let id)? = child[Self.childIDKey] { childID = id } else { childID = "\(record.id)#\(position + 1)" }
                     let location = position < record.childLocations.count ? record.childLocations[position] : record.location
                     return SubjectReference(kind: .child, id: childID, caseID: record.id, shelterID: record.shelterID, location: location)
                 }

@@ -14,6 +14,9 @@ struct HolidayTable: Sendable {
     private let firstDay: Int
     private let lastDay: Int
     private let byDay: [Int: DanishHoliday]
+    /// Bit `d - firstDay` set: day `d` is closed. Walking working days only asks whether a day
+    /// is closed, which a bit answers without hashing the day.
+    private let closedBits: [UInt64]
 
     init(years: ClosedRange<Int>) {
         var byDay: [Int: DanishHoliday] = [:]
@@ -28,6 +31,18 @@ struct HolidayTable: Sendable {
         firstDay = CivilDate(year: years.lowerBound, month: 1, day: 1)?.daysSinceEpoch ?? Int.max
         lastDay = CivilDate(year: years.upperBound, month: 12, day: 31)?.daysSinceEpoch ?? Int.min
         self.byDay = byDay
+        var bits = [UInt64](repeating: 0, count: lastDay >= firstDay ? (lastDay - firstDay) / 64 + 1 : 0)
+        for day in byDay.keys where day >= firstDay && day <= lastDay {
+            bits[(day - firstDay) / 64] |= 1 << UInt64((day - firstDay) % 64)
+        }
+        closedBits = bits
+    }
+
+    /// Whether a holiday closes `date` (`holiday(on:) != nil`).
+    func isHoliday(_ date: CivilDate) -> Bool {
+        let day = date.daysSinceEpoch
+        guard day >= firstDay, day <= lastDay else { return holiday(on: date) != nil }
+        return closedBits[(day - firstDay) / 64] & (1 << UInt64((day - firstDay) % 64)) != 0
     }
 
     func holiday(on date: CivilDate) -> DanishHoliday? {

@@ -38,8 +38,8 @@ public struct WorkingDayCalendar: Hashable, Sendable {
     public func isWorkingDay(_ date: CivilDate) -> Bool {
         // Weekend first: it is the cheapest test and rules out two days in seven.
         date.isoWeekday < 6
-            && HolidayTable.standard.holiday(on: date) == nil
-            && !extraClosedDays.contains(date)
+            && !HolidayTable.standard.isHoliday(date)
+            && (extraClosedDays.isEmpty || !extraClosedDays.contains(date))
     }
 
     // MARK: Walking

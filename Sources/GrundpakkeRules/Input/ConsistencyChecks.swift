@@ -32,25 +32,25 @@ public enum ConsistencyChecks {
         return problems.isEmpty ? [] : problems.map(CPRRedaction.redact)
     }
 
-    private static func date(_ map: MapValue, _ path: [String]) -> CivilDate? {
-        var current: Value = .map(map)
-        for key in path {
-            guard case .map(let inner) = current, let next = inner[key] else { return nil }
-            current = next
-        }
-        if case .date(let date) = current { return date }
-        return nil
+    private static let admissionKey = MapKey("admission")
+    private static let departureKey = MapKey("departure")
+    private static let dateKey = MapKey("date")
+
+    /// The date at `record.date` (e.g. `admission.date`), if one is recorded there.
+    private static func date(_ map: MapValue, _ record: MapKey) -> CivilDate? {
+        guard case .map(let inner)? = map[record], case .date(let date)? = inner[dateKey] else { return nil }
+        return date
     }
 
     private static func dateProblems(_ record: InputRecord, asOf: CivilDate) -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        guard let admission = date(record.fields, ["admission", "date"]) else { return [] }
+        guard let admission = date(record.fields, admissionKey) else { return [] }
         if admission > asOf {
             problems.append(.error(at: record.location, code: "input.admission-after-as-of",
                 "admission.date: expected a date on or before the evaluation date \(asOf), found \(admission)",
                 hint: "check the admission date, or run with a later --as-of"))
         }
-        if let departure = date(record.fields, ["departure", "date"]), departure < admission {
+        if let departure = date(record.fields, departureKey), departure < admission {
             problems.append(.error(at: record.location, code: "input.departure-before-admission",
                 "departure.date: expected a date on or after the admission \(admission), found \(departure)",
                 hint: "check both dates against the case file"))
@@ -58,9 +58,9 @@ public enum ConsistencyChecks {
         return problems
     }
 
-    private static let childrenKey = Value.string("children")
-    private static let ageKey = Value.string("age")
-    private static let childIDKey = Value.string("child_id")
+    private static let childrenKey = MapKey("children")
+    private static let ageKey = MapKey("age")
+    private static let childIDKey = MapKey("child_id")
 
     private static func childProblems(_ record: InputRecord) -> [Diagnostic] {
         guard case .list(let children)? = record.fields[childrenKey], !children.isEmpty else { return [] }

@@ -8,10 +8,10 @@ import RuleDSL
 /// with locations, so every message stays exactly as before.
 struct DirectCaseReader: Sendable {
     private let decoder: DirectJSONDecoder
-    private static let caseID = Value.string("case_id")
-    private static let shelterID = Value.string("shelter_id")
-    private static let children = Value.string("children")
-    private static let childID = Value.string("child_id")
+    private static let caseID = MapKey("case_id")
+    private static let shelterID = MapKey("shelter_id")
+    private static let children = MapKey("children")
+    private static let childID = MapKey("child_id")
 
     init(limits: DocumentLimits, building selection: FieldSelection = .everything) {
         var selection = selection

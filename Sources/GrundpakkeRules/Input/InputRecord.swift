@@ -36,9 +36,11 @@ public struct InputRecord: Sendable {
         RecordIdentity(kind: kind, id: id, shelterID: shelterID, location: location)
     }
 
+    private static let childrenKey = MapKey("children")
+
     /// The children of a case, in the order given (an empty list for shelters or a `null` list).
     public var children: [MapValue] {
-        guard case .list(let items)? = fields["children"] else { return [] }
+        guard case .list(let items)? = fields[Self.childrenKey] else { return [] }
         return items.compactMap { if case .map(let child) = $0 { child } else { nil } }
     }
 }

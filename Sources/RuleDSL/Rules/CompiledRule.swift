@@ -11,8 +11,11 @@ public final class CompiledRule: Sendable {
     let check: CompiledCheck
     /// `when` and `check` planned as one closure (see `Decision`).
     let decision: Decision.Decide
+    /// The evidence programs, each with its path as a result lists it (relative to the subject).
     let evidence: [(path: String, program: Program)]
     let referenceDate: Program?
+    /// The rule's legal references by the periods they are in force.
+    let legalBasis: LegalBasisTimeline
     /// Slots one frame needs to run every program of the rule in turn.
     let frameSize: Int
     /// What a frame starts with before the documents are bound: the template's values, or
@@ -46,8 +49,10 @@ public final class CompiledRule: Sendable {
         self.when = when
         self.check = check
         decision = Decision.plan(when: when, check: check, own: subject.variables.first?.name)
-        self.evidence = evidence
+        let own = subject.variables.first?.name
+        self.evidence = evidence.map { (CompiledRule.relative($0.path, own: own), $0.program) }
         self.referenceDate = referenceDate
+        legalBasis = LegalBasisTimeline(rule.legalBasis)
         var programs = [when, referenceDate].compactMap { $0 } + evidence.map(\.program)
         switch check {
         case .require(let program): programs.append(program)

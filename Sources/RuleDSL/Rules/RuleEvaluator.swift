@@ -37,13 +37,15 @@ extension CompiledRule {
         withFrame(own, context, asOf: asOf) { frame in explain(judged, frame, asOf: asOf) }
     }
 
-    private func explain(_ judged: RuleResult, _ frame: Frame, asOf: CivilDate) -> RuleResult {
+    /// `explain` in a frame holding the rule's documents, date and parameters (its own, or one
+    /// it shares with the other rules of its subject, right after judging there).
+    func explain(_ judged: RuleResult, _ frame: Frame, asOf: CivilDate) -> RuleResult {
         var result = judged
         result.legalBasis = legalBasis(frame, asOf: asOf)
         result.evidence = evidence.compactMap { item in
             switch item.program.run(frame) {
-            case .success(let value): return (relative(item.path), value)
-            case .failure(let error) where error.isMissing: return (relative(item.path), nil)
+            case .success(let value): return (item.path, value)
+            case .failure(let error) where error.isMissing: return (item.path, nil)
             case .failure: return nil
             }
         }
@@ -79,16 +81,11 @@ extension CompiledRule {
     private func legalBasis(_ frame: Frame, asOf: CivilDate) -> [LegalReference] {
         var on = asOf
         if let referenceDate, case .success(.date(let date)) = referenceDate.run(frame) { on = date }
-        return rule.legalBasis.filter { $0.isInForce(on: on) }
+        return legalBasis.inForce(on: on)
     }
 
-    /// A path as the subject sees it: `case.admission.date` is `admission.date` for a case rule,
-    /// while a child rule keeps `case.` for its case's fields.
-    func relative(_ path: String) -> String {
-        Self.relative(path, own: subject.variables.first?.name)
-    }
-
-    /// `relative(_:)` for a subject whose own variable is `own`.
+    /// A path as the subject whose own variable is `own` sees it: `case.admission.date` is
+    /// `admission.date` for a case rule, while a child rule keeps `case.` for its case's fields.
     static func relative(_ path: String, own: String?) -> String {
         guard let own else { return path }
         let prefix = own + "."

@@ -4,9 +4,11 @@
 /// judged in a frame of its own.
 extension CompiledRule {
     /// Judges `rules[index]` for each of `indices`, in order, handing each result to `body`.
+    /// A result whose outcome `explaining` accepts is explained (legal basis and evidence) in
+    /// the same frame before it is handed on, as `explain(_:_:context:asOf:)` would.
     public static func judge(
         _ rules: [CompiledRule], _ indices: [Int], _ own: Value, context: Value?, asOf: CivilDate,
-        _ body: (Int, RuleResult) -> Void
+        explaining: (Outcome) -> Bool = { _ in false }, _ body: (Int, RuleResult) -> Void
     ) {
         guard let first = indices.first.map({ rules[$0] }) else { return }
         let size = indices.reduce(first.frameSize) { max($0, rules[$1].frameSize) }
@@ -15,13 +17,15 @@ extension CompiledRule {
             for index in indices {
                 let rule = rules[index]
                 guard rule.sharesFrame(with: first) else {
-                    body(index, rule.judge(own, context: context, asOf: asOf))
+                    let judged = rule.judge(own, context: context, asOf: asOf)
+                    body(index, explaining(judged.outcome) ? rule.explain(judged, own, context: context, asOf: asOf) : judged)
                     continue
                 }
                 // The rule's own bound values (its parameters); loop variables are back to nil
                 // after every comprehension, so nothing else differs between rules.
                 for (slot, value) in rule.parameterSlots { frame[slot] = value }
-                body(index, rule.judge(frame, asOf: asOf))
+                let judged = rule.judge(frame, asOf: asOf)
+                body(index, explaining(judged.outcome) ? rule.explain(judged, frame, asOf: asOf) : judged)
             }
         }
     }

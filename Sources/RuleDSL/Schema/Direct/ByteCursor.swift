@@ -1,3 +1,5 @@
+import Foundation
+
 /// The direct decoder's reading position in one JSON text. Every method returns nil when the
 /// text is not the plain, valid shape the plan expects; see `DirectJSONDecoder`.
 struct ByteCursor {
@@ -53,14 +55,22 @@ struct ByteCursor {
             while true {
                 skipWhitespace()
                 // Exports usually give keys in schema order, so the field after the last one is
-                // tried first, straight against the bytes at the cursor.
-                let index: Int
-                if expected < names.count, peek == UInt8(ascii: "\""), names.length(expected) <= maxScalarBytes,
-                   let end = names.keyEnd(expected, in: bytes, at: position + 1) {
-                    guard countNode() else { return nil }
-                    position = end
-                    index = expected
-                } else {
+                // tried first, straight against the bytes at the cursor, then the two after it
+                // (optional fields left out); any other key is read as a string and looked up.
+                var index = -1
+                if peek == UInt8(ascii: "\"") {
+                    var candidate = expected
+                    while candidate < min(expected + 3, names.count) {
+                        if names.length(candidate) <= maxScalarBytes, let end = names.keyEnd(candidate, in: bytes, at: position + 1) {
+                            guard countNode() else { return nil }
+                            position = end
+                            index = candidate
+                            break
+                        }
+                        candidate += 1
+                    }
+                }
+                if index < 0 {
                     guard let text = string(), let found = names.index(of: text, likely: expected) else { return nil }
                     index = found
                 }
@@ -250,10 +260,9 @@ struct ByteCursor {
     }
 
     private mutating func literal(_ word: StaticString) -> Bool {
-        guard countNode(), position + word.utf8CodeUnitCount <= bytes.count else { return false }
-        let expected = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
-        guard bytes[position..<(position + expected.count)].elementsEqual(expected) else { return false }
-        position += expected.count
+        guard countNode(), position + word.utf8CodeUnitCount <= bytes.count, let base = bytes.baseAddress else { return false }
+        guard memcmp(base + position, word.utf8Start, word.utf8CodeUnitCount) == 0 else { return false }
+        position += word.utf8CodeUnitCount
         return true
     }
 
