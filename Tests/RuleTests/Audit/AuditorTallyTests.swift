@@ -29,7 +29,7 @@ import Testing
             let evidence = item.result.evidence.map { "\($0.path)=\($0.value.map { "\($0)" } ?? "absent")" }.joined(separator: ";")
             lines.append("kept \(item.ruleIndex) \(subject.kind) \(subject.id) \(subject.caseID ?? "-") \(subject.shelterID) \(subject.location) "
                 + "\(item.result.outcome.rawValue) due \(item.result.due.map { "\($0)" } ?? "-") late \(item.result.daysLate ?? 0) "
-                + "missing \(item.result.missing) evidence \(evidence) basis \(item.result.legalBasis.count) "
+                + "missing \(item.result.missing) evidence \(evidence) basis \(item.result.legalBasis.map(\.citation)) "
                 + "waiver \(item.waiver?.reason ?? "-") baseline \(item.baseline.map { "\($0)" } ?? "-")")
         }
         return lines

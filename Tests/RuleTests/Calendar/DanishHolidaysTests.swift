@@ -90,6 +90,7 @@ import RuleDSL
             var day = try #require(CivilDate(year: year, month: 1, day: 1))
             while day.year == year {
                 #expect(DanishHolidays.holiday(on: day) == byDate[day], "\(day)")
+                #expect(HolidayTable.standard.isHoliday(day) == (byDate[day] != nil), "\(day)")
                 day = try #require(day.adding(days: 1))
             }
         }

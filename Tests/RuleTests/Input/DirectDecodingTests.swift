@@ -63,6 +63,10 @@ struct DirectDecodingTests {
         "{\"case_id\":\"æø-1\",\"shelter_id\":\"kc-x\",\"children\":[{\"child_id\":\"c1\"}],\"admission\":{\"date\":\"2024-02-29\"}}\r",
         #"{"case_id":"A-1","shelter_id":"kc-x","charges":[{"kind":"food","amount_dkk":0},{"kind":"other","amount_dkk":120000}]}"#,
         #"{"case_id":"A-1","shelter_id":"kc-x","departure":{"date":"2025-01-01","destination":"unknown"}}"#,
+        // Children's columns counted on from one child to the next: text outside ASCII before
+        // the list, inside earlier children, or only after the first child.
+        #"{"case_id":"A-1","shelter_id":"kc-x","home_municipality":"Århus","children":[{"child_id":"ø1","age":3}, {"child_id":"c2"},{"child_id":"å3"}]}"#,
+        #"{"case_id":"A-1","shelter_id":"kc-x","children":[{"child_id":"c1"},{"child_id":"æ2"},  {"child_id":"c3"}]}"#,
     ])
     func otherShapes(_ line: String) {
         Self.expectSame(line)
@@ -140,5 +144,14 @@ struct DirectDecodingTests {
     func columns() {
         let bytes = Array("ææ {".utf8)[...]
         #expect(DirectJSONDecoder.column(of: 5, in: bytes) == 4)
+    }
+
+    @Test("the columns of a case's children are those of the located path")
+    func childColumns() throws {
+        let line = #"{"case_id":"Å-1","shelter_id":"kc-x","children":[{"child_id":"c1"},{"child_id":"ø2"},{"child_id":"c3"}]}"#
+        let record = try #require(Self.direct.record(Array(line.utf8)[...], file: "x.jsonl", line: 7)?.record)
+        // Columns count characters: the "Å" before the list and the "ø" inside the second
+        // child are one column each.
+        #expect(record.childLocations.map(\.column) == [50, 68, 86])
     }
 }

@@ -34,9 +34,25 @@ public struct DirectJSONDecoder: Sendable {
         /// Whether any non-ASCII text came before each item (else its column is offset + 1).
         var itemsAfterNonASCII: [Bool]
 
-        /// The 1-based column of the tracked list's item `position` in `bytes`.
-        public func itemColumn(_ position: Int, in bytes: ArraySlice<UInt8>) -> Int {
-            itemsAfterNonASCII[position] ? DirectJSONDecoder.column(of: itemOffsets[position], in: bytes) : itemOffsets[position] + 1
+        /// The 1-based columns of the tracked list's items in `bytes`, in order. Code points
+        /// are counted once from the line's start to the last item, not from the start for
+        /// each item (a line with an accented name before its children).
+        public func itemColumns(in bytes: ArraySlice<UInt8>) -> [Int] {
+            var columns: [Int] = []
+            columns.reserveCapacity(itemOffsets.count)
+            // The column of the byte at offset `counted`.
+            var counted = 0
+            var column = 1
+            for (offset, afterNonASCII) in zip(itemOffsets, itemsAfterNonASCII) {
+                if afterNonASCII, offset >= counted {
+                    column += DirectJSONDecoder.codePointStarts(in: bytes, from: counted, to: offset)
+                } else {
+                    column = afterNonASCII ? DirectJSONDecoder.column(of: offset, in: bytes) : offset + 1
+                }
+                counted = offset
+                columns.append(column)
+            }
+            return columns
         }
     }
 
@@ -59,13 +75,18 @@ public struct DirectJSONDecoder: Sendable {
     /// The 1-based column of a byte offset in a line, counting code points as `SourceLocation`
     /// does.
     public static func column(of offset: Int, in bytes: ArraySlice<UInt8>) -> Int {
-        var column = 1
-        var index = bytes.startIndex
-        let end = bytes.startIndex + offset
+        1 + codePointStarts(in: bytes, from: 0, to: offset)
+    }
+
+    /// How many code points start between the byte offsets `from` and `to` of `bytes`.
+    static func codePointStarts(in bytes: ArraySlice<UInt8>, from: Int, to: Int) -> Int {
+        var count = 0
+        var index = bytes.startIndex + from
+        let end = bytes.startIndex + to
         while index < end {
-            if bytes[index] & 0xC0 != 0x80 { column += 1 }
+            if bytes[index] & 0xC0 != 0x80 { count += 1 }
             index += 1
         }
-        return column
+        return count
     }
 }
