@@ -83,7 +83,7 @@ public struct Auditor: Sendable {
         return tally
     }
 
-    private static let childIDKey = MapKey("child_id")
+    private static let childIDKey = MapKey("child_id", in: CaseSchema.child)
 
     /// Calls `body` for each subject of the record in report order (a case, then its children)
     /// with its rules, its documents and a way to make its reference.

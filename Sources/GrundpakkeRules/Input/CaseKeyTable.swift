@@ -119,6 +119,8 @@ struct CaseKeyTable: Sendable {
     }
 
     private mutating func fileNumber(_ file: String) -> Int {
+        // Records come file by file: the last file is the one to try before hashing the name.
+        if let last = files.last, last == file { return files.count - 1 }
         if let known = fileNumbers[file] { return known }
         files.append(file)
         fileNumbers[file] = files.count - 1

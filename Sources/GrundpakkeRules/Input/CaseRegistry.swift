@@ -51,9 +51,17 @@ public struct CaseRegistry: Sendable {
     /// FNV-1a over shelter id, a separator and case id: stable across runs, so output is too.
     static func key(_ record: RecordIdentity) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in record.shelterID.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        // Over the contiguous UTF-8 in place (a copy of a native string shares its storage):
+        // iterating `utf8` decodes each byte through the string's generic view.
+        func mix(_ text: String) {
+            var text = text
+            text.withUTF8 { bytes in
+                for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+            }
+        }
+        mix(record.shelterID)
         hash = (hash ^ 0xFF) &* 0x100_0000_01B3
-        for byte in record.id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        mix(record.id)
         return hash
     }
 }

@@ -32,14 +32,17 @@ public enum ConsistencyChecks {
         return problems.isEmpty ? [] : problems.map(CPRRedaction.redact)
     }
 
-    private static let admissionKey = MapKey("admission")
-    private static let departureKey = MapKey("departure")
+    private static let admissionKey = MapKey("admission", in: CaseSchema.object)
+    private static let departureKey = MapKey("departure", in: CaseSchema.object)
     private static let dateKey = MapKey("date")
 
     /// The date at `record.date` (e.g. `admission.date`), if one is recorded there.
     private static func date(_ map: MapValue, _ record: MapKey) -> CivilDate? {
-        guard case .map(let inner)? = map[record], case .date(let date)? = inner[dateKey] else { return nil }
-        return date
+        let found = map.withValue(forKey: record) { value -> CivilDate? in
+            guard case .map(let inner) = value, case .date(let date)? = inner[dateKey] else { return nil }
+            return date
+        }
+        return found ?? nil
     }
 
     private static func dateProblems(_ record: InputRecord, asOf: CivilDate) -> [Diagnostic] {
@@ -58,9 +61,9 @@ public enum ConsistencyChecks {
         return problems
     }
 
-    private static let childrenKey = MapKey("children")
-    private static let ageKey = MapKey("age")
-    private static let childIDKey = MapKey("child_id")
+    private static let childrenKey = MapKey("children", in: CaseSchema.object)
+    private static let ageKey = MapKey("age", in: CaseSchema.child)
+    private static let childIDKey = MapKey("child_id", in: CaseSchema.child)
 
     private static func childProblems(_ record: InputRecord) -> [Diagnostic] {
         guard case .list(let children)? = record.fields[childrenKey], !children.isEmpty else { return [] }

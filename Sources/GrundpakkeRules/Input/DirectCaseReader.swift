@@ -8,10 +8,10 @@ import RuleDSL
 /// with locations, so every message stays exactly as before.
 struct DirectCaseReader: Sendable {
     private let decoder: DirectJSONDecoder
-    private static let caseID = MapKey("case_id")
-    private static let shelterID = MapKey("shelter_id")
-    private static let children = MapKey("children")
-    private static let childID = MapKey("child_id")
+    private static let caseID = MapKey("case_id", in: CaseSchema.object)
+    private static let shelterID = MapKey("shelter_id", in: CaseSchema.object)
+    private static let children = MapKey("children", in: CaseSchema.object)
+    private static let childID = MapKey("child_id", in: CaseSchema.child)
 
     init(limits: DocumentLimits, building selection: FieldSelection = .everything) {
         var selection = selection

@@ -36,7 +36,7 @@ public struct InputRecord: Sendable {
         RecordIdentity(kind: kind, id: id, shelterID: shelterID, location: location)
     }
 
-    private static let childrenKey = MapKey("children")
+    private static let childrenKey = MapKey("children", in: CaseSchema.object)
 
     /// The children of a case, in the order given (an empty list for shelters or a `null` list).
     public var children: [MapValue] {

@@ -81,6 +81,11 @@ public struct ObjectSchema: Sendable, Equatable {
         positions = ObjectSchema.positions(of: fields)
     }
 
+    /// The place of the field `name` in `fields`.
+    public func position(of name: String) -> Int? {
+        positions[name]
+    }
+
     public func field(named name: String) -> FieldSchema? {
         positions[name].map { fields[$0] }
     }

@@ -4,22 +4,41 @@
 public struct MapKey: Sendable {
     public let value: Value
     let fingerprint: UInt64
+    /// Where the search starts (see `MapValue.position(forKey:fingerprint:hint:)`).
+    let hint: Int
 
     public init(_ value: Value) {
         self.value = value
         fingerprint = KeyFingerprint.of(value)
+        hint = 0
     }
 
     /// A string key, the usual kind.
     public init(_ name: String) {
         self.init(.string(name))
     }
+
+    /// A field of records that follow `schema`: a record keeps its fields in schema order, less
+    /// the absent ones, so the search starts at the field's place in the schema and walks back.
+    public init(_ name: String, in schema: ObjectSchema) {
+        value = .string(name)
+        fingerprint = KeyFingerprint.of(value)
+        hint = schema.position(of: name) ?? 0
+    }
 }
 
 extension MapValue {
     /// The value under `key`, as `self[key.value]` gives it.
     public subscript(key: MapKey) -> Value? {
-        guard let position = position(forKey: key.value, fingerprint: key.fingerprint, hint: 0) else { return nil }
+        guard let position = position(forKey: key.value, fingerprint: key.fingerprint, hint: key.hint) else { return nil }
         return withValue(at: position) { copy $0 }
+    }
+
+    /// `body` applied to the value under `key` where it lies in the map, without copying it
+    /// (a copy of a nested record or list costs a retain and a release); nil when it is absent.
+    @inline(__always)
+    public func withValue<Result>(forKey key: MapKey, _ body: (borrowing Value) -> Result) -> Result? {
+        guard let position = position(forKey: key.value, fingerprint: key.fingerprint, hint: key.hint) else { return nil }
+        return withValue(at: position, body)
     }
 }
