@@ -57,7 +57,7 @@ public struct TallyContext: Sendable {
     var matchesSubjects: Bool { waivers != nil || previous != nil }
 
     /// One result, waived and compared as the options ask, counted, and kept when listed.
-    func add(_ result: AuditResult, to tally: inout RecordTally) {
+    func add(_ result: consuming AuditResult, to tally: inout RecordTally) {
         var item = result
         let ruleID = ruleIDs[item.ruleIndex]
         let outcome = item.result.outcome

@@ -41,6 +41,12 @@ extension CompiledRule {
     /// it shares with the other rules of its subject, right after judging there).
     func explain(_ judged: RuleResult, _ frame: Frame, asOf: CivilDate) -> RuleResult {
         var result = judged
+        explain(&result, frame, asOf: asOf)
+        return result
+    }
+
+    /// `explain` of a result in place (no copy of it made and freed for each listed result).
+    func explain(_ result: inout RuleResult, _ frame: Frame, asOf: CivilDate) {
         result.legalBasis = legalBasis(frame, asOf: asOf)
         result.evidence = evidence.compactMap { item in
             switch item.program.run(frame) {
@@ -49,7 +55,6 @@ extension CompiledRule {
             case .failure: return nil
             }
         }
-        return result
     }
 
     private func bind(_ documents: [Value], in frame: Frame) {

@@ -24,8 +24,9 @@ extension CompiledRule {
                 // The rule's own bound values (its parameters); loop variables are back to nil
                 // after every comprehension, so nothing else differs between rules.
                 for (slot, value) in rule.parameterSlots { frame[slot] = value }
-                let judged = rule.judge(frame, asOf: asOf)
-                body(index, explaining(judged.outcome) ? rule.explain(judged, frame, asOf: asOf) : judged)
+                var result = rule.judge(frame, asOf: asOf)
+                if explaining(result.outcome) { rule.explain(&result, frame, asOf: asOf) }
+                body(index, result)
             }
         }
     }
