@@ -48,8 +48,8 @@ public final class CompiledRule: Sendable {
         self.asOfSlot = asOfSlot
         self.when = when
         self.check = check
-        decision = Decision.plan(when: when, check: check, own: subject.variables.first?.name)
         let own = subject.variables.first?.name
+        decision = Decision.plan(when: when, check: check, own: own)
         self.evidence = evidence.map { (CompiledRule.relative($0.path, own: own), $0.program) }
         self.referenceDate = referenceDate
         legalBasis = LegalBasisTimeline(rule.legalBasis)

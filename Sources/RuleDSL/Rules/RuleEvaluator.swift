@@ -37,15 +37,15 @@ extension CompiledRule {
         withFrame(own, context, asOf: asOf) { frame in explain(judged, frame, asOf: asOf) }
     }
 
-    /// `explain` in a frame holding the rule's documents, date and parameters (its own, or one
-    /// it shares with the other rules of its subject, right after judging there).
-    func explain(_ judged: RuleResult, _ frame: Frame, asOf: CivilDate) -> RuleResult {
+    private func explain(_ judged: RuleResult, _ frame: Frame, asOf: CivilDate) -> RuleResult {
         var result = judged
         explain(&result, frame, asOf: asOf)
         return result
     }
 
-    /// `explain` of a result in place (no copy of it made and freed for each listed result).
+    /// `explain` of a result in place, in a frame holding the rule's documents, date and
+    /// parameters: its own, or one it shares with the other rules of its subject, right after
+    /// judging there (no copy of the result made and freed for each listed result).
     func explain(_ result: inout RuleResult, _ frame: Frame, asOf: CivilDate) {
         result.legalBasis = legalBasis(frame, asOf: asOf)
         result.evidence = evidence.compactMap { item in

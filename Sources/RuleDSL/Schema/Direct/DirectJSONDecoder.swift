@@ -40,15 +40,12 @@ public struct DirectJSONDecoder: Sendable {
         public func itemColumns(in bytes: ArraySlice<UInt8>) -> [Int] {
             var columns: [Int] = []
             columns.reserveCapacity(itemOffsets.count)
-            // The column of the byte at offset `counted`.
+            // `column` is the column of the byte at offset `counted`; items come in line order.
             var counted = 0
             var column = 1
             for (offset, afterNonASCII) in zip(itemOffsets, itemsAfterNonASCII) {
-                if afterNonASCII, offset >= counted {
-                    column += DirectJSONDecoder.codePointStarts(in: bytes, from: counted, to: offset)
-                } else {
-                    column = afterNonASCII ? DirectJSONDecoder.column(of: offset, in: bytes) : offset + 1
-                }
+                assert(offset >= counted, "the tracked list's items are recorded in order")
+                column = afterNonASCII ? column + DirectJSONDecoder.codePointStarts(in: bytes, from: counted, to: offset) : offset + 1
                 counted = offset
                 columns.append(column)
             }
