@@ -110,18 +110,19 @@ public struct AuditRun: Sendable {
         var judged: [Judged] = []
         judged.reserveCapacity(chunk.count)
         for item in chunk {
-            for result in reader.records(from: item) {
+            reader.read(item) { result in
                 guard let record = result.record else {
                     judged.append(Judged(identity: nil, diagnostics: result.diagnostics, tally: nil))
-                    continue
+                    return
                 }
                 let problems = ConsistencyChecks.recordProblems(record, asOf: auditor.asOf)
+                let diagnostics = result.diagnostics.appending(problems)
                 if problems.contains(where: \.isError) {
-                    judged.append(Judged(identity: nil, diagnostics: result.diagnostics + problems, tally: nil))
-                    continue
+                    judged.append(Judged(identity: nil, diagnostics: diagnostics, tally: nil))
+                    return
                 }
                 let tally = auditor.tally(record, context: context)
-                judged.append(Judged(identity: record.identity, diagnostics: result.diagnostics + problems, tally: tally))
+                judged.append(Judged(identity: record.identity, diagnostics: diagnostics, tally: tally))
             }
         }
         return judged

@@ -60,6 +60,8 @@ public struct Auditor: Sendable {
     public func tally(_ record: InputRecord, context: TallyContext) -> RecordTally {
         var tally = RecordTally()
         tally.shelterID = record.shelterID
+        // One outcome per pair: room for all of them at once, not grown pair by pair.
+        tally.outcomes.reserveCapacity(pairCount(of: record))
         let matchesSubjects = context.matchesSubjects
         walk(record) { kind, ruleIndices, own, documentContext, subject in
             switch kind {
@@ -83,7 +85,19 @@ public struct Auditor: Sendable {
         return tally
     }
 
+    /// How many (rule, subject) pairs `record` gives at most.
+    private func pairCount(of record: InputRecord) -> Int {
+        switch record.kind {
+        case .shelter:
+            return shelterRules.count
+        case .case:
+            guard case .list(let items)? = record.fields[Self.childrenKey] else { return caseRules.count }
+            return caseRules.count + items.count * childRules.count
+        }
+    }
+
     private static let childIDKey = MapKey("child_id", in: CaseSchema.child)
+    private static let childrenKey = MapKey("children", in: CaseSchema.object)
 
     /// Calls `body` for each subject of the record in report order (a case, then its children)
     /// with its rules, its documents and a way to make its reference.
@@ -101,8 +115,14 @@ public struct Auditor: Sendable {
             body(.case, caseRules, document, nil) {
                 SubjectReference(kind: .case, id: record.id, caseID: record.id, shelterID: record.shelterID, location: record.location)
             }
-            for (position, child) in record.children.enumerated() {
-                body(.child, childRules, Value.map(child), document) {
+            // The children are read where they lie in the record, not gathered into an array.
+            guard case .list(let items)? = record.fields[Self.childrenKey] else { return }
+            var mapsSeen = 0
+            for item in items {
+                guard case .map(let child) = item else { continue }
+                let position = mapsSeen
+                mapsSeen += 1
+                body(.child, childRules, item, document) {
                     let childID: String
                     if case .string(let id)? = child[Self.childIDKey] { childID = id } else { childID = "\(record.id)#\(position + 1)" }
                     let location = position < record.childLocations.count ? record.childLocations[position] : record.location

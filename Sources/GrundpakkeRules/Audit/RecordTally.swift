@@ -8,12 +8,34 @@ public struct RecordTally: Sendable {
     var counts = OutcomeCounts()
     var shelterID = ""
     var subjects = (shelters: 0, cases: 0, children: 0)
-    var unwaived = Set<Rule.Level>()
+    var unwaived = LevelSet()
     var waived = 0
     var baseline = (new: 0, unchanged: 0)
     var kept: [AuditResult] = []
     var waiversUsed: [Int] = []
     var baselineSeen: [(key: Baseline.Key, outcome: String)] = []
+}
+
+/// A set of rule levels as bits: a record adds to it for every noncompliant result, and a
+/// `Set` would allocate for the first one.
+struct LevelSet: Sendable, Equatable {
+    private var bits: UInt8 = 0
+
+    mutating func insert(_ level: Rule.Level) { bits |= Self.bit(level) }
+
+    mutating func formUnion(_ other: LevelSet) { bits |= other.bits }
+
+    func contains(_ level: Rule.Level) -> Bool { bits & Self.bit(level) != 0 }
+
+    /// The levels in the set, as the report holds them.
+    var levels: Set<Rule.Level> { Set(Rule.Level.allCases.filter(contains)) }
+
+    private static func bit(_ level: Rule.Level) -> UInt8 {
+        switch level {
+        case .requirement: return 1
+        case .recommendation: return 2
+        }
+    }
 }
 
 /// The read-only knowledge a tally needs: the rules, the selection, the waivers in force and
@@ -79,7 +101,11 @@ public struct TallyContext: Sendable {
         if outcome == .noncompliant, item.waiver == nil { tally.unwaived.insert(levels[item.ruleIndex]) }
         tally.counts.add(outcome)
         tally.outcomes.append((item.ruleIndex, outcome))
-        if selection.includes(outcome) { tally.kept.append(item) }
+        if selection.includes(outcome) {
+            // A record that lists one result usually lists a few: room for them in one go.
+            if tally.kept.isEmpty { tally.kept.reserveCapacity(4) }
+            tally.kept.append(item)
+        }
     }
 
     /// `add` for a result that is only counted: not listed, and no waivers or earlier findings

@@ -12,7 +12,7 @@ public struct ReportBuilder: Sendable {
     private var ruleCounts: [OutcomeCounts]
     private var shelterCounts: [String: OutcomeCounts] = [:]
     private var subjects = (shelters: 0, cases: 0, children: 0)
-    private var unwaived = Set<Rule.Level>()
+    private var unwaived = LevelSet()
     private var waivedCount = 0
     private var baselineCounts = (new: 0, unchanged: 0)
     private var waiversUsed = Set<Int>()
@@ -81,7 +81,7 @@ public struct ReportBuilder: Sendable {
             results: results, subjectCounts: subjectCounts, recordsRead: recordsRead, recordsRejected: recordsRejected,
             inputErrors: errors, inputWarnings: warnings, waiverNotices: notices, waiversUsed: waivers != nil,
             resolvedFindings: resolved, outcomeCounts: outcomeCounts, ruleCounts: ruleCounts,
-            shelterCounts: shelterCounts, unwaivedNoncompliance: unwaived, waivedCount: waivedCount,
+            shelterCounts: shelterCounts, unwaivedNoncompliance: unwaived.levels, waivedCount: waivedCount,
             baselineCounts: baselineCounts)
         report.sections = sections
         return report

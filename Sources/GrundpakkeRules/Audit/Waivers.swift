@@ -63,7 +63,7 @@ public enum Waivers {
         let context = TallyContext(rules: report.rules, asOf: report.asOf, selection: .all, waivers: waivers, baseline: nil)
         var used = Set<Int>()
         var waived = 0
-        var unwaived = Set<Rule.Level>()
+        var unwaived = LevelSet()
         report.results = report.results.rewritten { item in
             var tally = context.tally([item], shelterID: "", subjects: [:])
             used.formUnion(tally.waiversUsed)
@@ -72,7 +72,7 @@ public enum Waivers {
             return tally.kept.popLast() ?? item
         }
         report.waivedCount = waived
-        report.unwaivedNoncompliance = unwaived
+        report.unwaivedNoncompliance = unwaived.levels
         report.waiversUsed = true
         report.waiverNotices = notices(waivers, used: used, asOf: report.asOf)
     }

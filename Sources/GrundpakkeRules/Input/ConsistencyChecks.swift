@@ -27,7 +27,7 @@ public enum ConsistencyChecks {
     /// childhood, a child listed twice.
     public static func recordProblems(_ record: InputRecord, asOf: CivilDate) -> [Diagnostic] {
         guard record.kind == .case else { return [] }
-        let problems = dateProblems(record, asOf: asOf) + childProblems(record)
+        let problems = dateProblems(record, asOf: asOf).appending(childProblems(record))
         // Almost every record has none: then nothing is allocated for it.
         return problems.isEmpty ? [] : problems.map(CPRRedaction.redact)
     }
@@ -68,9 +68,9 @@ public enum ConsistencyChecks {
     private static func childProblems(_ record: InputRecord) -> [Diagnostic] {
         guard case .list(let children)? = record.fields[childrenKey], !children.isEmpty else { return [] }
         var problems: [Diagnostic] = []
-        // Ids seen so far: a short list searched in order for the usual handful of children, a
-        // dictionary only for long lists (so a hostile record cannot make this quadratic).
-        var seenList: [(id: String, index: Int)] = []
+        // Earlier ids: the children before this one searched in order for the usual handful
+        // (nothing allocated), a dictionary only for long lists (so a hostile record cannot make
+        // this quadratic).
         var seenTable: [String: Int] = [:]
         let useTable = children.count > 16
         for (index, item) in children.enumerated() {
@@ -82,18 +82,24 @@ public enum ConsistencyChecks {
                     hint: "children are under 18; an adult companion is not a child of the stay"))
             }
             if case .string(let id)? = child[childIDKey] {
-                let earlier = useTable ? seenTable[id] : seenList.first { $0.id == id }?.index
+                let earlier = useTable ? seenTable[id] : firstIndex(of: id, in: children, before: index)
                 if let first = earlier {
                     problems.append(.error(at: location, code: "input.duplicate-child",
                         "children[\(index)].child_id: expected each child once, found '\(id)' again (also children[\(first)])",
                         hint: "give each child of the stay its own id"))
                 } else if useTable {
                     seenTable[id] = index
-                } else {
-                    seenList.append((id, index))
                 }
             }
         }
         return problems
+    }
+
+    /// The index of the first child before `end` whose id is `id`.
+    private static func firstIndex(of id: String, in children: [Value], before end: Int) -> Int? {
+        for index in 0..<end {
+            if case .map(let child) = children[index], case .string(let other)? = child[childIDKey], other == id { return index }
+        }
+        return nil
     }
 }

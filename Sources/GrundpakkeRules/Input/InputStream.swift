@@ -197,7 +197,7 @@ public struct InputStream: Sendable {
         if text.last == UInt8(ascii: "\r") { text = text.dropLast() }
         guard text.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else { return nil }
         guard text.count <= limit else { return longLine(file: file, line: line, length: text.count, limit: limit) }
-        return .line(ArraySlice(text), file: file, line: line)
+        return .line(text, file: file, line: line)
     }
 
     private static func longLine(file: String, line: Int, length: Int, limit: Int) -> PendingInput {

@@ -16,19 +16,27 @@ struct RecordReader: Sendable {
     }
 
     func records(from item: PendingInput) -> [RecordResult] {
+        var results: [RecordResult] = []
+        read(item) { results.append($0) }
+        return results
+    }
+
+    /// `body` applied to each record of `item`, in order. A clean line (nearly every line of an
+    /// export) is handed on as it is decoded, without an array of one result around it.
+    func read(_ item: PendingInput, _ body: (consuming RecordResult) -> Void) {
         switch item {
         case .rejected(let result):
-            return [result]
+            body(result)
         case .document(let node):
-            return builder.records(fromDocument: node)
+            for result in builder.records(fromDocument: node) { body(result) }
         case .line(let bytes, let file, let line):
-            if let result = direct?.record(bytes, file: file, line: line) { return [result] }
+            if let result = direct?.record(bytes, file: file, line: line) { return body(result) }
             switch JSONReader(limits: limits).read(bytes, file: file, firstLine: line) {
             case .success(let node):
-                return builder.records(fromLine: node)
+                for result in builder.records(fromLine: node) { body(result) }
             case .failure(let diagnostic):
                 let location = SourceLocation(file: file, line: line, column: 1)
-                return [RecordResult(record: nil, location: location, diagnostics: [CPRRedaction.redact(diagnostic)])]
+                body(RecordResult(record: nil, location: location, diagnostics: [CPRRedaction.redact(diagnostic)]))
             }
         }
     }

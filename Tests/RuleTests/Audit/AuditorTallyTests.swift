@@ -20,7 +20,7 @@ import Testing
             "shelter \(tally.shelterID) subjects \(tally.subjects.shelters)/\(tally.subjects.cases)/\(tally.subjects.children)",
             "counts \(tally.counts)",
             "outcomes " + tally.outcomes.map { "\($0.rule):\($0.outcome.rawValue)" }.joined(separator: ","),
-            "unwaived " + tally.unwaived.map(\.rawValue).sorted().joined(separator: ","),
+            "unwaived " + tally.unwaived.levels.map(\.rawValue).sorted().joined(separator: ","),
             "waived \(tally.waived) used \(tally.waiversUsed)",
             "baseline \(tally.baseline.new)/\(tally.baseline.unchanged) seen " + tally.baselineSeen.map { "\($0.key):\($0.outcome)" }.joined(separator: ","),
         ]

@@ -156,7 +156,12 @@ struct ByteCursor {
                 itemsAfterNonASCII.append(sawNonASCII)
             }
             guard let item = value(element, nullable: false, build: build) else { return nil }
-            if build { items.append(item) }
+            if build {
+                // Lists in records are short (charges, children): room for a few at the first
+                // item, instead of growing the storage at the second and the third.
+                if items.isEmpty { items.reserveCapacity(4) }
+                items.append(item)
+            }
             skipWhitespace()
             if peek == UInt8(ascii: ",") {
                 position += 1
