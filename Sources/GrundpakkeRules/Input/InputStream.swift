@@ -48,7 +48,14 @@ public struct InputStream: Sendable {
             }
             defer { try? handle.close() }
             if format == .jsonLines {
-                for item in lines(of: handle, file: file) { await emit(item) }
+                var lines = lines(of: handle, file: file)
+                while let item = lines.next() {
+                    await emit(item)
+                    // Each chunk's lines name their file with a copy of its own: the chunks are
+                    // judged on different cores, and every record copies the name into its
+                    // locations, which would make the cores take turns at one shared string.
+                    if chunk.isEmpty { lines.detachFileName() }
+                }
             } else {
                 // One byte past the limit is enough to know the file is too large: a huge file, or
                 // one without end such as a device or a pipe, is never read whole.
@@ -68,7 +75,7 @@ public struct InputStream: Sendable {
     /// Pulls lines out of a file one block at a time: at most one block and one line are held.
     struct JSONLinesIterator: IteratorProtocol, Sequence {
         let handle: FileHandle
-        let file: String
+        private(set) var file: String
         let blockSize: Int
         let maxLine: Int
         private var buffer: [UInt8] = []
@@ -118,6 +125,9 @@ public struct InputStream: Sendable {
 
         /// Keeps the unread tail and appends the next block (amortised: a long line grows the
         /// buffer in place instead of being copied on every block).
+        /// Names the file with a new copy of its name in the lines read from now on.
+        mutating func detachFileName() { file = file.detached }
+
         private mutating func refill() {
             // The lines handed on still share the old buffer, so a new one is made: the unread
             // tail, then the next block read straight into it (no intermediate `Data`).
