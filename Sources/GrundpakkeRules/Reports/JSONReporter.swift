@@ -224,7 +224,7 @@ public struct JSONReporter: Sendable {
         for entry in item.result.evidence {
             guard let value = entry.value else { continue }
             out.key(entry.path)
-            out.value(JSONReporter.json(value))
+            JSONReporter.write(value, into: &out)
         }
         out.closeObject()
         if let applied = item.waiver { out.key(plain: "waived"); out.value(.object(waiver(applied))) }
@@ -243,6 +243,19 @@ public struct JSONReporter: Sendable {
     }
 
     /// A record value as JSON: dates as `YYYY-MM-DD`, text redacted.
+    /// `json(value)` written to `out`: scalars (nearly all evidence) straight away, without a
+    /// `JSONValue` (an indirect enum, so one allocation per value) in between.
+    static func write(_ value: Value, into out: inout PrettyJSONWriter) {
+        switch value {
+        case .null: out.null()
+        case .bool(let flag): out.bool(flag)
+        case .int(let number): out.int(number)
+        case .string(let text): out.string(CPRRedaction.redact(text))
+        case .date(let date): out.string(date.description)
+        default: out.value(json(value))
+        }
+    }
+
     static func json(_ value: Value) -> JSONValue {
         switch value {
         case .null: return .null

@@ -57,6 +57,10 @@ public struct PrettyJSONWriter {
 
     public mutating func int(_ number: Int64) { bytes += String(number).utf8 }
 
+    public mutating func bool(_ flag: Bool) { bytes += (flag ? "true" : "false").utf8 }
+
+    public mutating func null() { bytes += "null".utf8 }
+
     /// Any value, laid out as `pretty` would at this depth.
     public mutating func value(_ value: JSONValue) { value.writePretty(into: &bytes, level: level) }
 
