@@ -41,9 +41,18 @@ public struct PrettyJSONWriter {
                    "a plain key needs no escaping")
             bytes.append(contentsOf: name)
         }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
-        bytes.append(UInt8(ascii: " "))
+        append(Self.keyEnd)
+    }
+
+    /// What follows a key's name: its closing quote, the colon and a space.
+    private static let keyEnd: StaticString = "\": "
+    /// Indentation for up to 32 levels, copied in one piece (a line's indentation is written
+    /// for every member of every result a report lists).
+    private static let indentation: StaticString = "                                                                "
+
+    /// Appends the bytes of a text fixed in the source, in one copy.
+    private mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     /// Text written as it is, outside any container this writer opened: what separates values
@@ -83,6 +92,11 @@ public struct PrettyJSONWriter {
 
     private mutating func newline(_ level: Int) {
         bytes.append(UInt8(ascii: "\n"))
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
+        let width = 2 * level
+        guard width <= Self.indentation.utf8CodeUnitCount else {
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width))
+            return
+        }
+        Self.indentation.withUTF8Buffer { spaces in bytes.append(contentsOf: UnsafeBufferPointer(rebasing: spaces[..<width])) }
     }
 }
