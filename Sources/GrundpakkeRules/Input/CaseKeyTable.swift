@@ -8,7 +8,10 @@ import RuleDSL
 /// log: 12 bytes each, the key and the line. File and column are kept once per run of entries
 /// that share them (records of one file start in the same column: 1 for JSON Lines and YAML).
 /// An open-addressing index (linear probing, 4 bytes a slot, at most three quarters full) finds
-/// an entry by key. The location is rebuilt only when a duplicate is found, the rare case.
+/// an entry by key. Beside each slot, one byte of its key: a search compares that byte before
+/// it reads the key from the log, so the slots it passes over cost no read far away in memory
+/// (every new case is a search that passes over a few). The location is rebuilt only when a
+/// duplicate is found, the rare case.
 struct CaseKeyTable: Sendable {
     private static let pageBits = 16
     private static let pageSize = 1 << pageBits
@@ -26,6 +29,8 @@ struct CaseKeyTable: Sendable {
     private var wideLocations: [Int: SourceLocation] = [:]
     /// Entry number + 1 per slot; 0 is an empty slot.
     private var slots: [UInt32] = Array(repeating: 0, count: 1 << 10)
+    /// `tag(key)` of the entry in each occupied slot.
+    private var tags: [UInt8] = Array(repeating: 0, count: 1 << 10)
     private var occupied = 0
 
     init() {}
@@ -43,6 +48,7 @@ struct CaseKeyTable: Sendable {
         var slot = home(key, slots.count)
         while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
         slots[slot] = UInt32(number + 1)
+        tags[slot] = Self.tag(key)
         occupied += 1
     }
 
@@ -59,6 +65,7 @@ struct CaseKeyTable: Sendable {
             let home = home(storedKey(Int(slots[next]) - 1), slots.count)
             if (next - home) & mask >= (next - hole) & mask {
                 slots[hole] = slots[next]
+                tags[hole] = tags[next]
                 slots[next] = 0
                 hole = next
             }
@@ -73,11 +80,16 @@ struct CaseKeyTable: Sendable {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - capacity.trailingZeroBitCount))
     }
 
+    /// Eight bits of a key other than those `home` uses (the key is a hash: its low bits are
+    /// as good as any).
+    private static func tag(_ key: UInt64) -> UInt8 { UInt8(truncatingIfNeeded: key) }
+
     private func slot(of key: UInt64) -> Int? {
         let mask = slots.count - 1
+        let tag = Self.tag(key)
         var slot = home(key, slots.count)
         while slots[slot] != 0 {
-            if storedKey(Int(slots[slot]) - 1) == key { return slot }
+            if tags[slot] == tag, storedKey(Int(slots[slot]) - 1) == key { return slot }
             slot = (slot + 1) & mask
         }
         return nil
@@ -85,12 +97,15 @@ struct CaseKeyTable: Sendable {
 
     private mutating func grow() {
         let old = slots
+        let oldTags = tags
         slots = Array(repeating: 0, count: old.count * 2)
+        tags = Array(repeating: 0, count: old.count * 2)
         let mask = slots.count - 1
-        for value in old where value != 0 {
+        for (position, value) in old.enumerated() where value != 0 {
             var slot = home(storedKey(Int(value) - 1), slots.count)
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = value
+            tags[slot] = oldTags[position]
         }
     }
 
