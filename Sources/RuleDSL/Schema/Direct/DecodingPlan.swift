@@ -51,9 +51,7 @@ final class ObjectPlan: @unchecked Sendable {
         var built: UInt64 = 0
         var defaults: [(index: Int, value: Value)] = []
         for (index, field) in schema.fields.enumerated() {
-            // A copy of the name of its own: every record built holds its keys, and the plans
-            // of two cores must not share one string's count (see above).
-            let key = Value.string(field.name.detached)
+            let key = Value.string(field.name)
             let type = TypePlan.make(field.type, building: selection.field(field.name) ?? .everything, keeping: &nested)
             fields.initializeElement(at: index, to: Field(key: key, fingerprint: KeyFingerprint.of(key), type: type))
             guard index < 64 else { continue }
@@ -88,7 +86,7 @@ final class EnumerationPlan: @unchecked Sendable {
 
     init(_ allowed: [String]) {
         names = ByteNames.make(allowed)
-        values = allowed.map { Value.string($0.detached) }
+        values = allowed.map(Value.string)
     }
 
     deinit { names.deallocate() }

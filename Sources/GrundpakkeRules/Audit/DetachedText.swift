@@ -2,7 +2,7 @@ extension String {
     /// The same text in storage of its own (a short text is kept inline, with no storage at
     /// all). Threads that work on texts of their own never count references to one shared
     /// string, which would make cores take turns at its memory.
-    package var detached: String {
+    var detached: String {
         var source = self
         return source.withUTF8 { bytes in
             String(unsafeUninitializedCapacity: bytes.count) { buffer in
