@@ -7,6 +7,13 @@
 enum KeyFingerprint {
     static let unknown: UInt64 = 0
 
+    /// Whether `fingerprint` holds its whole key (an ASCII key of at most six bytes): then equal
+    /// fingerprints are equal keys, with no need to compare the keys themselves.
+    @inline(__always)
+    static func isWhole(_ fingerprint: UInt64) -> Bool {
+        fingerprint != unknown && (fingerprint >> 48) & 0x7FFF <= 6
+    }
+
     static func of(_ key: Value) -> UInt64 {
         guard case .string(let text) = key else { return unknown }
         var copy = text

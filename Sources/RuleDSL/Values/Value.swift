@@ -111,6 +111,7 @@ public struct MapValue: Sendable, Hashable {
         guard index == nil, fingerprint != KeyFingerprint.unknown else {
             return position(of: key, fingerprint: fingerprint)
         }
+        let whole = KeyFingerprint.isWhole(fingerprint)
         return pairs.withUnsafeBufferPointer { entries -> Int? in
             let count = entries.count
             guard count > 0 else { return nil }
@@ -118,13 +119,15 @@ public struct MapValue: Sendable, Hashable {
             var position = start
             while position >= 0 {
                 let found = entries[position].fingerprint
-                if found == fingerprint || found == KeyFingerprint.unknown, entries[position].key == key { return position }
+                if found == fingerprint, whole || entries[position].key == key { return position }
+                if found == KeyFingerprint.unknown, entries[position].key == key { return position }
                 position -= 1
             }
             position = start + 1
             while position < count {
                 let found = entries[position].fingerprint
-                if found == fingerprint || found == KeyFingerprint.unknown, entries[position].key == key { return position }
+                if found == fingerprint, whole || entries[position].key == key { return position }
+                if found == KeyFingerprint.unknown, entries[position].key == key { return position }
                 position += 1
             }
             return nil

@@ -125,6 +125,10 @@ struct Checker {
             fieldType = declared.type
             selection.operandIsRecord = true
             selection.positionHint = object.fieldNames.firstIndex(of: field)
+            // The key as the schema spells it, in the schema's own storage: records decoded
+            // against the schema hold that same string, so comparing the two is an identity
+            // check instead of a comparison of their bytes (the same text either way).
+            if let hint = selection.positionHint { selection.key = .string(object.fieldNames[hint]) }
             switch declared.type {
             case .bool: selection.nullReading = .bool(false)
             case .list: selection.nullReading = .list([])
