@@ -34,26 +34,38 @@ public struct PrettyJSONWriter {
     /// `key` for a name fixed in the source (`"rule"`, `"subject"`): plain ASCII that needs no
     /// escaping, so it is copied as it is instead of being scanned for every value written.
     public mutating func key(plain key: StaticString) {
-        startMember()
-        bytes.append(UInt8(ascii: "\""))
+        let comma = open[open.count - 1]
+        open[open.count - 1] = true
+        let width = 2 * level
+        // The comma, the new line, the indentation and the quoted key with its colon, laid out
+        // in one small buffer and appended in one piece: a report writes some twenty keys for
+        // every result it lists, and each separate append costs more than the bytes it adds.
         key.withUTF8Buffer { name in
             assert(!name.contains { $0 < 0x20 || $0 >= 0x80 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") },
                    "a plain key needs no escaping")
-            bytes.append(contentsOf: name)
+            let total = (comma ? 1 : 0) + 1 + width + 1 + name.count + 3
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: total) { buffer in
+                var end = 0
+                func put(_ byte: UInt8) {
+                    buffer[end] = byte
+                    end += 1
+                }
+                if comma { put(UInt8(ascii: ",")) }
+                put(UInt8(ascii: "\n"))
+                for _ in 0..<width { put(UInt8(ascii: " ")) }
+                put(UInt8(ascii: "\""))
+                for byte in name { put(byte) }
+                put(UInt8(ascii: "\""))
+                put(UInt8(ascii: ":"))
+                put(UInt8(ascii: " "))
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<end]))
+            }
         }
-        append(Self.keyEnd)
     }
 
-    /// What follows a key's name: its closing quote, the colon and a space.
-    private static let keyEnd: StaticString = "\": "
-    /// Indentation for up to 32 levels, copied in one piece (a line's indentation is written
-    /// for every member of every result a report lists).
-    private static let indentation: StaticString = "                                                                "
-
-    /// Appends the bytes of a text fixed in the source, in one copy.
-    private mutating func append(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    }
+    /// A line break and the indentation of up to 32 levels, of which a new line's part is
+    /// copied in one piece (written for every member of every result a report lists).
+    private static let lineStart: StaticString = "\n                                                                "
 
     /// Text written as it is, outside any container this writer opened: what separates values
     /// that a caller writes one after another into the same bytes.
@@ -91,12 +103,12 @@ public struct PrettyJSONWriter {
     }
 
     private mutating func newline(_ level: Int) {
-        bytes.append(UInt8(ascii: "\n"))
-        let width = 2 * level
-        guard width <= Self.indentation.utf8CodeUnitCount else {
-            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width))
+        let length = 1 + 2 * level
+        guard length <= Self.lineStart.utf8CodeUnitCount else {
+            bytes.append(UInt8(ascii: "\n"))
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
             return
         }
-        Self.indentation.withUTF8Buffer { spaces in bytes.append(contentsOf: UnsafeBufferPointer(rebasing: spaces[..<width])) }
+        Self.lineStart.withUTF8Buffer { line in bytes.append(contentsOf: UnsafeBufferPointer(rebasing: line[..<length])) }
     }
 }

@@ -31,7 +31,8 @@ import Testing
     }
 
     static func nested(_ depth: Int) -> JSONValue {
-        var value: JSONValue = .object([("rule", .string("GP-C01")), ("n", .int(-3)), ("empty", .array([])), ("none", .object([]))])
+        // `rule` is written as a plain key, first in one object and after other members in another.
+        var value: JSONValue = .object([("n", .int(-3)), ("rule", .string("GP-C01")), ("empty", .array([])), ("none", .object([]))])
         for level in 0..<depth {
             value = level.isMultiple(of: 2)
                 ? .object([("rule", .bool(true)), ("k\"ey \(level)", value), ("after", .null)])
