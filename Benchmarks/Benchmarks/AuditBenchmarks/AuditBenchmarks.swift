@@ -77,6 +77,14 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(workload.tallied())
         }
     }, setup: prepare)
+    // The JSON report of a whole-pack findings audit (some 12,500 listed results, most of them
+    // read back from the store's temporary file), written on one core apart from the audit.
+    Benchmark("Write the JSON report of \(EvaluationWorkload.caseCount) cases' findings, whole pack (one core)", configuration: evaluation, closure: { benchmark in
+        let workload = ReportWorkload.shared
+        for _ in benchmark.scaledIterations {
+            blackHole(workload.written())
+        }
+    }, setup: { _ = ReportWorkload.shared })
     // Where the rest of the time goes: JSON Lines → Node → validated `InputRecord`, one core.
     Benchmark("Parse and validate \(EvaluationWorkload.caseCount) cases (InputReader, one core)", configuration: evaluation, closure: { benchmark in
         let workload = EvaluationWorkload.shared
