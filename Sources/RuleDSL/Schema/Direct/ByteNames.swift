@@ -1,8 +1,9 @@
 import Foundation
 
-/// A fixed set of names as bytes in one block of memory, matched against input bytes with
-/// `memcmp`: matching every key of every record by name is the direct decoder's inner loop, so
-/// it neither copies nor reference-counts anything.
+/// A fixed set of names as bytes in one block of memory, matched against input bytes: matching
+/// every key of every record by name is the direct decoder's inner loop, so it neither copies
+/// nor reference-counts anything, and a short name is compared as two masked 64-bit words in
+/// place instead of through a call to `memcmp` (see `WordPattern`).
 ///
 /// A value over memory its owner (a plan) allocates once and frees in its `deinit`: both cores
 /// read the same names for every record, and a reference-counted holder would make them take
@@ -13,13 +14,20 @@ struct ByteNames: @unchecked Sendable {
     private let starts: UnsafeMutableBufferPointer<Int>
     /// Whether each name is plain ASCII text (see `keyEnd`).
     private let plain: UnsafeMutableBufferPointer<Bool>
+    /// Each name followed by a quote, as words to compare 16 input bytes against (see `keyEnd`).
+    private let keyPatterns: UnsafeMutableBufferPointer<WordPattern>
+    /// Each name alone, as words (see `matches`).
+    private let namePatterns: UnsafeMutableBufferPointer<WordPattern>
     let count: Int
 
     private init(storage: UnsafeMutableBufferPointer<UInt8>, starts: UnsafeMutableBufferPointer<Int>,
-                 plain: UnsafeMutableBufferPointer<Bool>, count: Int) {
+                 plain: UnsafeMutableBufferPointer<Bool>, keyPatterns: UnsafeMutableBufferPointer<WordPattern>,
+                 namePatterns: UnsafeMutableBufferPointer<WordPattern>, count: Int) {
         self.storage = storage
         self.starts = starts
         self.plain = plain
+        self.keyPatterns = keyPatterns
+        self.namePatterns = namePatterns
         self.count = count
     }
 
@@ -29,6 +37,8 @@ struct ByteNames: @unchecked Sendable {
         let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(total, 1))
         let starts = UnsafeMutableBufferPointer<Int>.allocate(capacity: names.count + 1)
         let plain = UnsafeMutableBufferPointer<Bool>.allocate(capacity: names.count)
+        let keyPatterns = UnsafeMutableBufferPointer<WordPattern>.allocate(capacity: names.count)
+        let namePatterns = UnsafeMutableBufferPointer<WordPattern>.allocate(capacity: names.count)
         var offset = 0
         starts[0] = 0
         for (index, name) in names.enumerated() {
@@ -40,14 +50,19 @@ struct ByteNames: @unchecked Sendable {
             plain.initializeElement(at: index, to: name.utf8.allSatisfy {
                 $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\")
             })
+            keyPatterns.initializeElement(at: index, to: WordPattern(Array(name.utf8) + [UInt8(ascii: "\"")]))
+            namePatterns.initializeElement(at: index, to: WordPattern(Array(name.utf8)))
         }
-        return ByteNames(storage: storage, starts: starts, plain: plain, count: names.count)
+        return ByteNames(storage: storage, starts: starts, plain: plain, keyPatterns: keyPatterns,
+                         namePatterns: namePatterns, count: names.count)
     }
 
     func deallocate() {
         storage.deallocate()
         starts.deallocate()
         plain.deallocate()
+        keyPatterns.deallocate()
+        namePatterns.deallocate()
     }
 
     /// Whether name `index` is exactly `text`.
@@ -56,6 +71,7 @@ struct ByteNames: @unchecked Sendable {
         let length = starts[index + 1] - start
         guard length == text.count else { return false }
         guard length > 0, let base = storage.baseAddress, let other = text.base.baseAddress else { return true }
+        if let matched = namePatterns[index].matches(text.base, at: text.startIndex) { return matched }
         return memcmp(base + start, other + text.startIndex, length) == 0
     }
 
@@ -66,7 +82,9 @@ struct ByteNames: @unchecked Sendable {
     func keyEnd(_ index: Int, in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
         let from = starts[index]
         let length = starts[index + 1] - from
-        guard plain[index], start + length < bytes.count, bytes[start + length] == UInt8(ascii: "\""),
+        guard plain[index] else { return nil }
+        if let matched = keyPatterns[index].matches(bytes, at: start) { return matched ? start + length + 1 : nil }
+        guard start + length < bytes.count, bytes[start + length] == UInt8(ascii: "\""),
               let base = storage.baseAddress, let other = bytes.baseAddress,
               length == 0 || memcmp(base + from, other + start, length) == 0 else { return nil }
         return start + length + 1
@@ -80,5 +98,44 @@ struct ByteNames: @unchecked Sendable {
         if likely < count, matches(likely, text) { return likely }
         for index in 0..<count where index != likely && matches(index, text) { return index }
         return nil
+    }
+}
+
+/// Up to 16 bytes as two little-endian words and the masks that keep just those bytes: 16
+/// bytes of input are then compared with two loads, two exclusive ors and two masks, with no
+/// call and no loop. Longer texts (and big-endian machines) have no pattern and are compared
+/// with `memcmp`.
+struct WordPattern {
+    private let low: UInt64
+    private let high: UInt64
+    private let lowMask: UInt64
+    private let highMask: UInt64
+
+    init(_ bytes: [UInt8]) {
+        var words: [UInt64] = [0, 0]
+        var masks: [UInt64] = [0, 0]
+        #if _endian(little)
+        if bytes.count <= 16 {
+            for (offset, byte) in bytes.enumerated() {
+                words[offset / 8] |= UInt64(byte) << UInt64(8 * (offset % 8))
+                masks[offset / 8] |= 0xFF << UInt64(8 * (offset % 8))
+            }
+        }
+        #endif
+        low = words[0]
+        high = words[1]
+        lowMask = masks[0]
+        highMask = masks[1]
+    }
+
+    /// Whether the pattern's bytes start at `start` in `bytes`; nil when there is no pattern or
+    /// fewer than 16 bytes are left to load (the caller then compares the slow way).
+    @inline(__always)
+    func matches(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool? {
+        guard lowMask != 0, start >= 0, start + 16 <= bytes.count, let base = bytes.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base + start)
+        let first = raw.loadUnaligned(as: UInt64.self)
+        let second = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+        return (first ^ low) & lowMask | (second ^ high) & highMask == 0
     }
 }
