@@ -56,7 +56,9 @@ extension JSONReporter {
         let texts = rules.map { $0.detached() }
         let text = ResultText(language: language, asOf: asOf)
         var reader = stretch.reader()
-        var out = PrettyJSONWriter(level: 2, capacity: 1 << 20)
+        // Room for a whole stretch at once (a listed result is usually under a kilobyte):
+        // growing the buffer half-way copied it. Room never written costs no resident pages.
+        var out = PrettyJSONWriter(level: 2, capacity: 1024 * ResultStore.defaultStretchLength)
         while let item = reader.next(rule: nil) {
             guard results.includes(item.result.outcome) else { continue }
             out.raw(",\n    ")

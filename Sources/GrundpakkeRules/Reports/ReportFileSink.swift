@@ -85,12 +85,24 @@ public final class ReportFileSink: ReportSink {
     }
 
     public func write(utf8 bytes: [UInt8]) throws(ReportWriteError) {
+        // A block at least as large as the buffer (a stretch of rendered results, about a
+        // megabyte) goes to the file as it is, after what is buffered: copying it through
+        // the buffer first grew the buffer to its size and copied every byte of the report.
+        guard bytes.count < ReportFileSink.bufferSize else {
+            try flush()
+            return try writeAll(bytes)
+        }
         buffer.append(contentsOf: bytes)
         if buffer.count >= ReportFileSink.bufferSize { try flush() }
     }
 
     private func flush() throws(ReportWriteError) {
-        let failure: Int32? = buffer.withUnsafeBytes { bytes in
+        defer { buffer.removeAll(keepingCapacity: true) }
+        try writeAll(buffer)
+    }
+
+    private func writeAll(_ bytes: [UInt8]) throws(ReportWriteError) {
+        let failure: Int32? = bytes.withUnsafeBytes { bytes in
             var done = 0
             while done < bytes.count {
                 guard let base = bytes.baseAddress else { return EINVAL }
@@ -101,7 +113,6 @@ public final class ReportFileSink: ReportSink {
             }
             return nil
         }
-        buffer.removeAll(keepingCapacity: true)
         if let failure { throw ReportWriteError(path: path, errno: failure) }
     }
 
