@@ -52,17 +52,22 @@ public struct AuditRun: Sendable {
         let ruleIDs = auditor.rules.map(\.rule.id)
         let context = builder.context
 
-        func merge(_ chunk: [Judged], into builder: inout ReportBuilder) {
-            for item in chunk {
-                guard let identity = item.identity, let tally = item.tally else {
-                    builder.add(rejected: item.diagnostics)
+        // Each record's parts are moved out of the chunk, not copied: a copy counted a
+        // reference to every string and list a record's tally holds, and freeing the chunk
+        // counted them all down again.
+        func merge(_ chunk: consuming [Judged], into builder: inout ReportBuilder) {
+            for index in chunk.indices {
+                var diagnostics: [Diagnostic] = []
+                swap(&diagnostics, &chunk[index].diagnostics)
+                guard let identity = chunk[index].identity.take(), let tally = chunk[index].tally.take() else {
+                    builder.add(rejected: diagnostics)
                     continue
                 }
                 if let duplicate = registry.register(identity) {
-                    builder.add(rejected: item.diagnostics + [duplicate])
+                    builder.add(rejected: diagnostics + [duplicate])
                     continue
                 }
-                builder.add(tally, diagnostics: item.diagnostics)
+                builder.add(tally, diagnostics: diagnostics)
             }
             merged += chunk.count
             progress(merged)
