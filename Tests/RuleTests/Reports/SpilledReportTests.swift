@@ -116,6 +116,23 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
     }
 
+    /// Blocks larger than the buffer go to the file directly; what was buffered before them
+    /// must still come first.
+    @Test func smallAndLargeBlocksKeepTheirOrder() throws {
+        let directory = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("report.json").path
+        let blocks: [[UInt8]] = [
+            Array("head,".utf8), Array(repeating: UInt8(ascii: "a"), count: 70_000), Array("middle,".utf8),
+            Array(repeating: UInt8(ascii: "b"), count: 65_536), Array(repeating: UInt8(ascii: "c"), count: 65_535),
+            Array(repeating: UInt8(ascii: "d"), count: 200_000), Array("tail".utf8),
+        ]
+        let sink = try ReportFileSink(path: path)
+        for block in blocks { try sink.write(utf8: block) }
+        try sink.commit()
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(blocks.joined()))
+    }
+
     @Test func replacingAFileKeepsItsPermissions() throws {
         let directory = try Self.directory()
         defer { try? FileManager.default.removeItem(at: directory) }
