@@ -43,22 +43,22 @@ public struct PrettyJSONWriter {
         key.withUTF8Buffer { name in
             assert(!name.contains { $0 < 0x20 || $0 >= 0x80 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") },
                    "a plain key needs no escaping")
-            let total = (comma ? 1 : 0) + 1 + width + 1 + name.count + 3
+            let lead = comma ? 1 : 0
+            let total = lead + 1 + width + 1 + name.count + 3
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: total) { buffer in
-                var end = 0
-                func put(_ byte: UInt8) {
-                    buffer[end] = byte
-                    end += 1
-                }
-                if comma { put(UInt8(ascii: ",")) }
-                put(UInt8(ascii: "\n"))
-                for _ in 0..<width { put(UInt8(ascii: " ")) }
-                put(UInt8(ascii: "\""))
-                for byte in name { put(byte) }
-                put(UInt8(ascii: "\""))
-                put(UInt8(ascii: ":"))
-                put(UInt8(ascii: " "))
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<end]))
+                // Filled with block copies (the indentation and the name), not byte by byte.
+                guard let base = buffer.baseAddress else { return }
+                if comma { base.initialize(to: UInt8(ascii: ",")) }
+                (base + lead).initialize(to: UInt8(ascii: "\n"))
+                (base + lead + 1).initialize(repeating: UInt8(ascii: " "), count: width)
+                var end = lead + 1 + width
+                (base + end).initialize(to: UInt8(ascii: "\""))
+                if let nameBase = name.baseAddress { (base + end + 1).initialize(from: nameBase, count: name.count) }
+                end += 1 + name.count
+                (base + end).initialize(to: UInt8(ascii: "\""))
+                (base + end + 1).initialize(to: UInt8(ascii: ":"))
+                (base + end + 2).initialize(to: UInt8(ascii: " "))
+                bytes.append(contentsOf: UnsafeBufferPointer(start: base, count: end + 3))
             }
         }
     }
@@ -75,6 +75,9 @@ public struct PrettyJSONWriter {
     public mutating func item() { startMember() }
 
     public mutating func string(_ text: String) { JSONValue.quote(text, into: &bytes) }
+
+    /// `string` for text already at hand as valid UTF-8 bytes.
+    public mutating func string(utf8 text: UnsafeBufferPointer<UInt8>) { JSONValue.quote(utf8: text, into: &bytes) }
 
     public mutating func int(_ number: Int64) { bytes += String(number).utf8 }
 
