@@ -15,21 +15,25 @@ public enum CPRRedaction {
         // Read in place, and build a new text only when there is something to hide: this runs
         // on every id of every record and on every message a report prints.
         var copy = text
-        return copy.withUTF8 { bytes -> String in
-            guard let first = nextCPR(bytes, from: 0) else { return text }
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count)
-            var index = 0
-            var found: (start: Int, length: Int)? = first
-            while let (start, length) = found {
-                output.append(contentsOf: bytes[index..<start])
-                output.append(contentsOf: placeholder.utf8)
-                index = start + length
-                found = nextCPR(bytes, from: index)
-            }
-            output.append(contentsOf: bytes[index...])
-            return String(decoding: output, as: UTF8.self)
+        return copy.withUTF8 { bytes in redacted(bytes).map { String(decoding: $0, as: UTF8.self) } } ?? text
+    }
+
+    /// The UTF-8 text `bytes` with every CPR-shaped run of digits replaced by `[CPR]`, or nil
+    /// when there is none (the text is then safe as it is).
+    static func redacted(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        guard let first = nextCPR(bytes, from: 0) else { return nil }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var index = 0
+        var found: (start: Int, length: Int)? = first
+        while let (start, length) = found {
+            output.append(contentsOf: bytes[index..<start])
+            output.append(contentsOf: placeholder.utf8)
+            index = start + length
+            found = nextCPR(bytes, from: index)
         }
+        output.append(contentsOf: bytes[index...])
+        return output
     }
 
     /// The next CPR number at or after `from` that starts a run of digits.

@@ -204,7 +204,7 @@ public struct JSONReporter: Sendable {
         out.key(plain: "outcome"); out.string(item.result.outcome.rawValue)
         if let due = item.result.due { out.key(plain: "due"); out.string(due.description) }
         if let late = item.result.daysLate { out.key(plain: "days_late"); out.int(Int64(late)) }
-        out.key(plain: "message"); out.string(text.message(title: rule.title, template: rule.message, item.result))
+        out.key(plain: "message"); text.writeMessage(title: rule.title, template: rule.message, item.result, into: &out)
         out.key(plain: "legal_basis")
         out.openArray()
         for reference in item.result.legalBasis {

@@ -15,6 +15,13 @@ public struct ResultText: Sendable {
     }
 
     /// `message` from the rule's title and message template in the catalogue's language.
+    /// `message(title:template:_:)` quoted into `out`; a finding's filled-in template is
+    /// written from its bytes (see `MessageRenderer.write`).
+    func writeMessage(title: String, template: String, _ result: RuleResult, into out: inout PrettyJSONWriter) {
+        guard result.outcome == .noncompliant else { return out.string(message(title: title, template: template, result)) }
+        MessageRenderer.write(template, result: result, asOf: asOf, into: &out)
+    }
+
     func message(title: String, template: String, _ result: RuleResult) -> String {
         switch result.outcome {
         case .noncompliant:

@@ -102,6 +102,19 @@ public indirect enum JSONValue: Sendable, Hashable {
         return "\(number)"
     }
 
+    /// `quote(_:into:)` of valid UTF-8 bytes onto bytes.
+    static func quote(utf8 text: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        guard needsEscaping(text) else {
+            output.append(UInt8(ascii: "\""))
+            output.append(contentsOf: text)
+            output.append(UInt8(ascii: "\""))
+            return
+        }
+        var quoted = ""
+        quote(String(decoding: text, as: UTF8.self), into: &quoted)
+        output += quoted.utf8
+    }
+
     /// `quote(_:into:)` onto bytes.
     static func quote(_ text: String, into output: inout [UInt8]) {
         // Native strings are contiguous UTF-8: scanned and copied as a buffer, not byte by byte
