@@ -33,31 +33,3 @@ public enum Outcome: String, Sendable, Hashable, CaseIterable, Comparable {
         self == .noncompliant || self == .pending || self == .incomplete || self == .error
     }
 }
-
-/// The outcome of one rule for one subject, with everything a report shows about it.
-public struct RuleResult: Sendable {
-    public var outcome: Outcome
-    public var due: CivilDate?
-    public var daysLate: Int?
-    /// Paths (relative to the subject) that were absent and kept the result open.
-    public var missing: [String]
-    /// The values the rule looked at, by path; `nil` means the field was not recorded.
-    public var evidence: [(path: String, value: Value?)]
-    /// The legal references in force on the subject's reference date.
-    public var legalBasis: [LegalReference]
-    /// Why the rule failed, for `.error`.
-    public var errorMessage: String?
-
-    public init(
-        outcome: Outcome, due: CivilDate? = nil, daysLate: Int? = nil, missing: [String] = [],
-        evidence: [(path: String, value: Value?)] = [], legalBasis: [LegalReference] = [], errorMessage: String? = nil
-    ) {
-        self.outcome = outcome
-        self.due = due
-        self.daysLate = daysLate
-        self.missing = missing
-        self.evidence = evidence
-        self.legalBasis = legalBasis
-        self.errorMessage = errorMessage
-    }
-}
