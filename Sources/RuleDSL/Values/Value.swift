@@ -119,19 +119,28 @@ public struct MapValue: Sendable, Hashable {
             var position = start
             while position >= 0 {
                 let found = entries[position].fingerprint
-                if found == fingerprint, whole || entries[position].key == key { return position }
+                if found == fingerprint, whole || MapValue.sameKey(entries[position].key, key) { return position }
                 if found == KeyFingerprint.unknown, entries[position].key == key { return position }
                 position -= 1
             }
             position = start + 1
             while position < count {
                 let found = entries[position].fingerprint
-                if found == fingerprint, whole || entries[position].key == key { return position }
+                if found == fingerprint, whole || MapValue.sameKey(entries[position].key, key) { return position }
                 if found == KeyFingerprint.unknown, entries[position].key == key { return position }
                 position += 1
             }
             return nil
         }
+    }
+
+    /// `a == b` for keys: string keys (every record key) compared as strings straight away,
+    /// which for a key and the schema's own copy of it is one comparison of their storage,
+    /// instead of through `Value`'s synthesized equality.
+    @inline(__always)
+    private static func sameKey(_ a: Value, _ b: Value) -> Bool {
+        if case .string(let x) = a, case .string(let y) = b { return x == y }
+        return a == b
     }
 
     /// `body` applied to the value at `position` where it lies in the map's storage: a field
