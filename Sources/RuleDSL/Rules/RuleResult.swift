@@ -72,3 +72,15 @@ public struct RuleResult: Sendable {
         }
     }
 }
+
+/// Shows the fields a result has, not its box: what `dump` and `String(reflecting:)` print
+/// (tests compare results that way) stays what it was when they were stored properties.
+extension RuleResult: CustomReflectable {
+    public var customMirror: Mirror {
+        Mirror(self, children: [
+            "outcome": outcome, "due": due as Any, "daysLate": daysLate as Any, "missing": missing,
+            "evidence": evidence, "legalBasis": legalBasis, "errorMessage": errorMessage as Any,
+        ], displayStyle: .struct)
+    }
+}
+

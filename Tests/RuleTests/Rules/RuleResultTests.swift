@@ -38,6 +38,20 @@ import Testing
         #expect(result.legalBasis == [Self.reference])
     }
 
+    /// Tests compare results by their reflection: it must show the fields, not the box.
+    @Test func reflectionShowsEveryField() {
+        let result = RuleResult(outcome: .incomplete, due: CivilDate(year: 2025, month: 3, day: 1), daysLate: 2,
+                                missing: ["departure.date"], evidence: [(path: "age", value: .int(40))],
+                                legalBasis: [Self.reference], errorMessage: "boom")
+        let text = String(reflecting: result)
+        for part in ["incomplete", "2025-03-01", "departure.date", "age", "40", "Serviceloven", "boom"] {
+            #expect(text.contains(part), "\(part) in \(text)")
+        }
+        var other = result
+        other.missing = ["admission.date"]
+        #expect(String(reflecting: other) != text)
+    }
+
     @Test func changingACopyLeavesTheOriginalAsItWas() {
         let original = RuleResult(outcome: .incomplete, missing: ["departure.date"])
         var copy = original
