@@ -22,8 +22,16 @@ enum ResultCoding {
 
     /// Appends one record (length and body) to `output`.
     static func encode(_ item: AuditResult, into output: inout ByteWriter, tables: inout InternTables) {
+        // The body is written straight after what `output` holds, and its length put in front
+        // of it at the end: moving a body of a hundred-odd bytes costs less than a buffer of
+        // its own, made and freed for every result.
+        let start = output.bytes.count
         var body = ByteWriter()
-        body.bytes.reserveCapacity(256)
+        swap(&body.bytes, &output.bytes)
+        defer {
+            swap(&body.bytes, &output.bytes)
+            insertLength(of: start..., in: &output)
+        }
         let result = item.result
         let subject = item.subject
         body.unsigned(item.ruleIndex)
@@ -66,8 +74,22 @@ enum ResultCoding {
         body.unsigned(result.legalBasis.count)
         for reference in result.legalBasis { citation(reference, &body, &tables) }
         if let message = result.errorMessage { body.string(message) }
-        output.unsigned(body.bytes.count)
-        output.bytes += body.bytes
+    }
+
+    /// The length of the bytes from `body`'s start to the end, as `ByteWriter.unsigned` writes
+    /// it, inserted before them.
+    private static func insertLength(of body: PartialRangeFrom<Int>, in output: inout ByteWriter) {
+        var rest = UInt64(output.bytes.count - body.lowerBound)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { prefix in
+            var count = 0
+            while rest >= 0x80 {
+                prefix[count] = UInt8(truncatingIfNeeded: rest) | 0x80
+                rest >>= 7
+                count += 1
+            }
+            prefix[count] = UInt8(rest)
+            output.bytes.insert(contentsOf: UnsafeBufferPointer(rebasing: prefix[...count]), at: body.lowerBound)
+        }
     }
 
     /// The rule index of the record whose body starts at `reader.position`, leaving the reader there.

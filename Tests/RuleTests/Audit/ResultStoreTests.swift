@@ -50,6 +50,20 @@ import Testing
         #expect(throws: Never.self) { try store.checkReadBack() }
     }
 
+    /// A record's length comes before its body in one to three bytes and more (bodies of
+    /// under 128 bytes, of a few hundred, and of tens of thousands).
+    @Test(arguments: [0, 200, 20_000, 3_000_000])
+    func bodiesOfEveryLengthComeBack(_ messageLength: Int) {
+        var long = Self.result(7)
+        long.result.errorMessage = String(repeating: "x", count: messageLength)
+        var short = AuditResult(ruleIndex: 1, subject: long.subject, result: RuleResult(outcome: .compliant))
+        short.subject.caseID = nil
+        let results = [short, long, short, long, short]
+        let store = ResultStore(results, memoryLimit: 0)
+        #expect(Array(store).map(Self.fingerprint) == results.map(Self.fingerprint))
+        #expect(Array(store).map { $0.result.errorMessage?.count } == results.map { $0.result.errorMessage?.count })
+    }
+
     @Test(arguments: [0, 1, 7, 1000, 5000])
     func orderIsKeptAcrossTheBound(_ limit: Int) {
         let results = (0..<3000).map { Self.result($0) }
