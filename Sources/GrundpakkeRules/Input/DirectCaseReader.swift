@@ -33,7 +33,7 @@ struct DirectCaseReader: Sendable {
         }
         // Only whitespace can come before the opening brace, so its column is its offset + 1.
         let start = SourceLocation(file: file, line: line, column: decoded.start + 1)
-        let childLocations = decoded.itemColumns(in: bytes).map { SourceLocation(file: file, line: line, column: $0) }
+        let childLocations = decoded.itemColumns(in: bytes) { SourceLocation(file: file, line: line, column: $0) }
         let record = InputRecord(
             kind: .case, id: id, shelterID: shelterID, fields: decoded.fields, location: start,
             childLocations: childLocations)

@@ -8,13 +8,11 @@ struct ByteCursor {
     private let maxNodes: Int
     private(set) var position = 0
     private var nodes = 0
-    /// Offsets of the tracked list's items (see `DirectJSONDecoder`).
-    private(set) var itemOffsets: [Int] = []
+    /// The tracked list's items (see `DirectJSONDecoder`).
+    private(set) var trackedItems: [TrackedItem] = []
     /// Whether a byte outside ASCII has been read so far: until then a column is simply the
     /// offset plus one.
     private(set) var sawNonASCII = false
-    /// `sawNonASCII` at each item offset.
-    private(set) var itemsAfterNonASCII: [Bool] = []
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, limits: DocumentLimits) {
         self.bytes = bytes
@@ -152,8 +150,8 @@ struct ByteCursor {
         while true {
             skipWhitespace()
             if tracked {
-                itemOffsets.append(position)
-                itemsAfterNonASCII.append(sawNonASCII)
+                if trackedItems.isEmpty { trackedItems.reserveCapacity(4) }
+                trackedItems.append(TrackedItem(offset: position, afterNonASCII: sawNonASCII))
             }
             guard let item = value(element, nullable: false, build: build) else { return nil }
             if build {
@@ -276,4 +274,11 @@ struct ByteCursor {
         nodes += 1
         return nodes <= maxNodes
     }
+}
+
+/// Where an item of the tracked list starts, and whether any non-ASCII text came before it
+/// (else its column is its offset plus one).
+struct TrackedItem: Sendable {
+    var offset: Int
+    var afterNonASCII: Bool
 }

@@ -29,28 +29,34 @@ public struct DirectJSONDecoder: Sendable {
         public var fields: MapValue
         /// Byte offset of the object's opening brace from the start of the text.
         public var start: Int
-        /// Byte offsets of the items of the tracked list, in order (empty when it is absent).
-        public var itemOffsets: [Int]
-        /// Whether any non-ASCII text came before each item (else its column is offset + 1).
-        var itemsAfterNonASCII: [Bool]
+        /// The items of the tracked list, in order (empty when it is absent).
+        var trackedItems: [TrackedItem]
 
-        /// The 1-based columns of the tracked list's items in `bytes`, in order. Code points
-        /// are counted once from the line's start to the last item, not from the start for
-        /// each item (a line with an accented name before its children).
-        public func itemColumns(in bytes: ArraySlice<UInt8>) -> [Int] {
-            var columns: [Int] = []
-            columns.reserveCapacity(itemOffsets.count)
+        /// Byte offsets of the items of the tracked list, in order.
+        public var itemOffsets: [Int] { trackedItems.map(\.offset) }
+
+        /// The 1-based columns of the tracked list's items in `bytes`, in order, each passed
+        /// through `transform` (which makes the caller's location of it: one array, not two).
+        /// Code points are counted once from the line's start to the last item, not from the
+        /// start for each item (a line with an accented name before its children).
+        public func itemColumns<Column>(in bytes: ArraySlice<UInt8>, _ transform: (Int) -> Column) -> [Column] {
+            guard !trackedItems.isEmpty else { return [] }
+            var columns: [Column] = []
+            columns.reserveCapacity(trackedItems.count)
             // `column` is the column of the byte at offset `counted`; items come in line order.
             var counted = 0
             var column = 1
-            for (offset, afterNonASCII) in zip(itemOffsets, itemsAfterNonASCII) {
-                assert(offset >= counted, "the tracked list's items are recorded in order")
-                column = afterNonASCII ? column + DirectJSONDecoder.codePointStarts(in: bytes, from: counted, to: offset) : offset + 1
-                counted = offset
-                columns.append(column)
+            for item in trackedItems {
+                assert(item.offset >= counted, "the tracked list's items are recorded in order")
+                column = item.afterNonASCII ? column + DirectJSONDecoder.codePointStarts(in: bytes, from: counted, to: item.offset) : item.offset + 1
+                counted = item.offset
+                columns.append(transform(column))
             }
             return columns
         }
+
+        /// `itemColumns(in:_:)` as numbers.
+        public func itemColumns(in bytes: ArraySlice<UInt8>) -> [Int] { itemColumns(in: bytes) { $0 } }
     }
 
     /// The object filling `bytes` (whitespace around it allowed), or nil when the located path
@@ -65,7 +71,7 @@ public struct DirectJSONDecoder: Sendable {
                   let fields = cursor.object(root, tracking: trackedField) else { return nil }
             cursor.skipWhitespace()
             guard cursor.atEnd else { return nil }
-            return Decoded(fields: fields, start: start, itemOffsets: cursor.itemOffsets, itemsAfterNonASCII: cursor.itemsAfterNonASCII)
+            return Decoded(fields: fields, start: start, trackedItems: cursor.trackedItems)
         }
     }
 
