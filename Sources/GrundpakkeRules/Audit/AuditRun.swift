@@ -116,12 +116,15 @@ public struct AuditRun: Sendable {
         judged.reserveCapacity(chunk.count)
         for item in chunk {
             reader.read(item) { result in
-                guard let record = result.record else {
-                    judged.append(Judged(identity: nil, diagnostics: result.diagnostics, tally: nil))
+                // Taken apart, not copied out of: a copy of the record counted a reference to
+                // each of its parts, and freeing the result counted them down again.
+                let (record, readDiagnostics) = result.parts()
+                guard let record else {
+                    judged.append(Judged(identity: nil, diagnostics: readDiagnostics, tally: nil))
                     return
                 }
                 let problems = ConsistencyChecks.recordProblems(record, asOf: auditor.asOf)
-                let diagnostics = result.diagnostics.appending(problems)
+                let diagnostics = readDiagnostics.appending(problems)
                 if problems.contains(where: \.isError) {
                     judged.append(Judged(identity: nil, diagnostics: diagnostics, tally: nil))
                     return
@@ -131,5 +134,12 @@ public struct AuditRun: Sendable {
             }
         }
         return judged
+    }
+}
+
+extension RecordResult {
+    /// The record and the diagnostics, handed over whole.
+    consuming func parts() -> (record: InputRecord?, diagnostics: [Diagnostic]) {
+        (record, diagnostics)
     }
 }
