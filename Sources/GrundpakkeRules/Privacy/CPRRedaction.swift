@@ -40,12 +40,34 @@ public enum CPRRedaction {
     private static func nextCPR(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> (start: Int, length: Int)? {
         var index = from
         while index + 10 <= bytes.count {
+            // Most text holds no digit at all: eight bytes without one are passed over at once.
+            if !anyDigit(bytes, at: index) {
+                index += 8
+                continue
+            }
             if isDigit(bytes[index]), index == 0 || !isDigit(bytes[index - 1]), let length = cprLength(bytes, at: index) {
                 return (index, length)
             }
             index += 1
         }
         return nil
+    }
+
+    /// Whether any of the eight bytes from `index` is an ASCII digit (true when fewer than
+    /// eight are left, or on a machine where the words are not little-endian).
+    @inline(__always)
+    private static func anyDigit(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        #if _endian(little)
+        guard index + 8 <= bytes.count, let base = bytes.baseAddress else { return true }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        // A byte is a digit exactly when it differs from "0" only in its low four bits by less
+        // than ten: "has a byte below 10" on the word xor "0" in every byte (exact for the
+        // lowest such byte, which is all that matters here).
+        let shifted = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) ^ (ones &* 0x30)
+        return (shifted &- ones &* 10) & ~shifted & (ones &* 0x80) != 0
+        #else
+        return true
+        #endif
     }
 
     /// A diagnostic with its message, hint and file name redacted: every message that may quote

@@ -45,6 +45,22 @@ struct CPRRedactionTests {
         #expect(!CPRRedaction.containsCPR(text))
     }
 
+    /// The search passes over eight bytes at a time where there is no digit: a number is found
+    /// wherever it starts against those blocks, and digits across a block's edge still count
+    /// as one run (so the 11-digit run stays unredacted).
+    @Test("a CPR number is found at every offset in surrounding text", arguments: 0..<20)
+    func everyOffset(_ offset: Int) {
+        let before = String(repeating: "æ", count: offset % 3) + String(repeating: "x", count: offset)
+        for form in Self.cprForms {
+            #expect(CPRRedaction.redact(before + form + " tail text") == before + "[CPR] tail text")
+            #expect(CPRRedaction.redact(before + form) == before + "[CPR]")
+            #expect(CPRRedaction.containsCPR(before + form + "!"))
+        }
+        #expect(CPRRedaction.redact(before + "10101901234 text") == before + "10101901234 text")
+        #expect(CPRRedaction.redact(before + "7 0101901234") == before + "7 [CPR]")
+        #expect(!CPRRedaction.containsCPR(before + "no digits anywhere in this text, only letters"))
+    }
+
     static let cprForms = ["010190-1234", "0101901234"]
 
     /// No diagnostic text may show the number in either form.
