@@ -14,7 +14,6 @@ public struct ResultText: Sendable {
         message(title: rule.title.text(in: catalogue.language), template: rule.message.text(in: catalogue.language), result)
     }
 
-    /// `message` from the rule's title and message template in the catalogue's language.
     /// `message(title:template:_:)` quoted into `out`; a finding's filled-in template is
     /// written from its bytes (see `MessageRenderer.write`).
     func writeMessage(title: String, template: String, _ result: RuleResult, into out: inout PrettyJSONWriter) {
@@ -22,6 +21,7 @@ public struct ResultText: Sendable {
         MessageRenderer.write(template, result: result, asOf: asOf, into: &out)
     }
 
+    /// `message` from the rule's title and message template in the catalogue's language.
     func message(title: String, template: String, _ result: RuleResult) -> String {
         switch result.outcome {
         case .noncompliant:
