@@ -115,27 +115,11 @@ public indirect enum JSONValue: Sendable, Hashable {
         output += quoted.utf8
     }
 
-    /// `quote(_:into:)` onto bytes.
+    /// `quote(_:into:)` onto bytes. Native strings are contiguous UTF-8, read in place (a
+    /// small one from a stack copy), so this is `quote(utf8:into:)` on their bytes.
     static func quote(_ text: String, into output: inout [UInt8]) {
-        // Native strings are contiguous UTF-8: scanned and copied as a buffer, not byte by byte
-        // through the string's view.
-        let copied: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            guard !needsEscaping(bytes) else { return false }
-            output.append(UInt8(ascii: "\""))
-            output.append(contentsOf: bytes)
-            output.append(UInt8(ascii: "\""))
-            return true
-        }
-        if copied == true { return }
-        guard copied == false || text.utf8.contains(where: needsEscape) else {
-            output.append(UInt8(ascii: "\""))
-            output += text.utf8
-            output.append(UInt8(ascii: "\""))
-            return
-        }
-        var quoted = ""
-        quote(text, into: &quoted)
-        output += quoted.utf8
+        var text = text
+        text.withUTF8 { quote(utf8: $0, into: &output) }
     }
 
     static func quote(_ text: String, into output: inout String) {
