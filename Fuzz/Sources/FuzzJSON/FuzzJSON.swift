@@ -67,7 +67,7 @@ private func agree(_ direct: DirectJSONDecoder.Decoded, _ results: [RecordResult
         fatalError("the two paths disagree: \(ordered(.map(record.fields))) vs \(ordered(.map(direct.fields)))")
     }
     if record.location.column != DirectJSONDecoder.column(of: direct.start, in: text)
-        || record.childLocations.map(\.column) != direct.itemOffsets.indices.map({ direct.itemColumn($0, in: text) }) {
+        || record.childLocations.map(\.column) != direct.itemColumns(in: text) {
         fatalError("the two paths disagree about locations")
     }
 }
