@@ -13,11 +13,19 @@ struct ByteCursor {
     /// Whether a byte outside ASCII has been read so far: until then a column is simply the
     /// offset plus one.
     private(set) var sawNonASCII = false
+    /// The block the small objects of this record are built into (see `MapStorage`), made at
+    /// the first one with room for `sharedRoom` entries; `sharedAccess` is the same block,
+    /// reached without counting references (this property keeps it alive).
+    private var sharedBlock: MapStorage?
+    private var sharedAccess: Unmanaged<MapStorage>?
+    private let sharedRoom: Int
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>, limits: DocumentLimits) {
+    /// `sharedRoom`: the entries the record's small objects usually take (`ObjectPlan.sharedEntries`).
+    init(_ bytes: UnsafeBufferPointer<UInt8>, limits: DocumentLimits, sharedRoom: Int = 0) {
         self.bytes = bytes
         maxScalarBytes = limits.maxScalarBytes
         maxNodes = limits.maxNodesPerDocument
+        self.sharedRoom = sharedRoom
     }
 
     var atEnd: Bool { position >= bytes.count }
@@ -45,7 +53,10 @@ struct ByteCursor {
         let names = plan.names
         let fields = plan.fields
         let built = build ? plan.builtMask : 0
-        var map = built == 0 ? MapValue() : MapValue(minimumCapacity: plan.builtCount)
+        // A small object goes into the record's shared block, any other into a map of its own.
+        let block = built != 0 && plan.sharesBlock ? sharedBlock(room: plan.builtCount) : nil
+        let blockStart = block?._withUnsafeGuaranteedRef { $0.count } ?? 0
+        var map = built == 0 || block != nil ? MapValue() : MapValue(minimumCapacity: plan.builtCount)
         var seen: UInt64 = 0
         var expected = 0
         skipWhitespace()
@@ -86,7 +97,15 @@ struct ByteCursor {
                 guard let value = value(fields[index].type, nullable: nullable, tracked: builds && index == tracking, build: builds) else {
                     return nil
                 }
-                if builds { map.append(fields[index].key, value, fingerprint: fields[index].fingerprint) }
+                if builds {
+                    // Moved, not copied, into place (a copy costs a retain and a release).
+                    if let block {
+                        block._withUnsafeGuaranteedRef { $0.claimSlot() }
+                            .initialize(to: MapValue.Entry(key: fields[index].key, value: consume value, fingerprint: fields[index].fingerprint))
+                    } else {
+                        map.append(fields[index].key, consume value, fingerprint: fields[index].fingerprint)
+                    }
+                }
                 expected = index + 1
                 skipWhitespace()
                 if peek == UInt8(ascii: ",") {
@@ -101,10 +120,29 @@ struct ByteCursor {
         guard seen & plan.requiredMask == plan.requiredMask else { return nil }
         if built != 0, !plan.absentDefaults.isEmpty {
             for (index, value) in plan.absentDefaults where seen & (1 << UInt64(index)) == 0 {
-                map.append(fields[index].key, value, fingerprint: fields[index].fingerprint)
+                if let block {
+                    block._withUnsafeGuaranteedRef { $0.claimSlot() }
+                        .initialize(to: MapValue.Entry(key: fields[index].key, value: value, fingerprint: fields[index].fingerprint))
+                } else {
+                    map.append(fields[index].key, value, fingerprint: fields[index].fingerprint)
+                }
             }
         }
+        if let block {
+            return MapValue(sharing: block.takeUnretainedValue(), from: blockStart, count: block._withUnsafeGuaranteedRef { $0.count } - blockStart)
+        }
         return map
+    }
+
+    /// The shared block, or a new one when it has no room for `room` more entries (the maps
+    /// already in the old one keep it).
+    private mutating func sharedBlock(room: Int) -> Unmanaged<MapStorage> {
+        if let access = sharedAccess, access._withUnsafeGuaranteedRef({ $0.room }) >= room { return access }
+        let made = MapStorage.make(capacity: max(room, sharedRoom))
+        let access = Unmanaged.passUnretained(made)
+        sharedBlock = made
+        sharedAccess = access
+        return access
     }
 
     /// The value at the cursor, or (without `build`) `.null` once it is checked: what is not

@@ -38,6 +38,13 @@ final class ObjectPlan: @unchecked Sendable {
     let absentDefaults: [(index: Int, value: Value)]
     /// Whether the plan can decode this object at all (at most 64 fields, tracked in a bit set).
     let decodable: Bool
+    /// Whether this object's built fields hold no maps, so that it is built into the record's
+    /// shared block (`MapStorage`) instead of a block of its own.
+    let sharesBlock: Bool
+    /// About how many entries the objects built into a shared block take in one such object,
+    /// nested ones included (a list counted as a few items): the room a record's shared block
+    /// is made with.
+    let sharedEntries: Int
     /// The nested plans `fields` refer to, kept alive here.
     private let nested: [any AnyObject & Sendable]
 
@@ -50,6 +57,8 @@ final class ObjectPlan: @unchecked Sendable {
         var required: UInt64 = 0
         var built: UInt64 = 0
         var defaults: [(index: Int, value: Value)] = []
+        var holdsMaps = false
+        var nestedShared = 0
         for (index, field) in schema.fields.enumerated() {
             let key = Value.string(field.name)
             let type = TypePlan.make(field.type, building: selection.field(field.name) ?? .everything, keeping: &nested)
@@ -58,7 +67,11 @@ final class ObjectPlan: @unchecked Sendable {
             let bit: UInt64 = 1 << UInt64(index)
             if field.nullable { nullable |= bit }
             if field.required { required |= bit }
-            if selection.field(field.name) != nil { built |= bit }
+            if selection.field(field.name) != nil {
+                built |= bit
+                holdsMaps = holdsMaps || type.holdsMaps
+                nestedShared += type.sharedEntries
+            }
             // A default is part of what is built: an unread field gets none either.
             if let absent = field.absentMeans, built & bit != 0 { defaults.append((index, absent)) }
         }
@@ -69,6 +82,8 @@ final class ObjectPlan: @unchecked Sendable {
         builtMask = built
         builtCount = built.nonzeroBitCount
         absentDefaults = defaults
+        sharesBlock = !holdsMaps && builtCount > 0
+        sharedEntries = sharesBlock ? builtCount : nestedShared
     }
 
     deinit {
@@ -133,6 +148,25 @@ enum TypePlan: Sendable {
     case object(PlanReference<ObjectPlan>)
     /// Left to the located path (`dyn`, `double`).
     case unsupported
+
+    /// Whether a value of this type, as built, can hold a map.
+    var holdsMaps: Bool {
+        switch self {
+        case .object: return true
+        case .list(let plan): return plan.with { $0.element.holdsMaps }
+        case .bool, .int, .string, .date, .enumeration, .unsupported: return false
+        }
+    }
+
+    /// The entries such a value takes in a record's shared block (see `ObjectPlan`); a list is
+    /// counted as two items.
+    var sharedEntries: Int {
+        switch self {
+        case .object(let plan): return plan.with(\.sharedEntries)
+        case .list(let plan): return 2 * plan.with { $0.element.sharedEntries }
+        case .bool, .int, .string, .date, .enumeration, .unsupported: return 0
+        }
+    }
 
     /// The plan for `type`; a nested plan it makes is appended to `owners`, which must keep it
     /// alive as long as the plan is used. `selection` is what to build inside an object, or

@@ -64,7 +64,7 @@ public struct DirectJSONDecoder: Sendable {
     public func decode(_ bytes: ArraySlice<UInt8>) -> Decoded? {
         guard root.decodable else { return nil }
         return bytes.withUnsafeBufferPointer { buffer -> Decoded? in
-            var cursor = ByteCursor(buffer, limits: limits)
+            var cursor = ByteCursor(buffer, limits: limits, sharedRoom: root.sharedEntries)
             cursor.skipWhitespace()
             let start = cursor.position
             guard cursor.peek == UInt8(ascii: "{"),

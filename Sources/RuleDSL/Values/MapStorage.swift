@@ -1,0 +1,73 @@
+/// The entries of one map, or of several maps side by side, in one block of memory.
+///
+/// A map usually has a block of its own. The direct decoder instead puts the small objects of a
+/// record (`admission`, `contact`, a child's `offers`, ...) one after the other into one shared
+/// block, each map a stretch of it: one allocation for all of them instead of one each, which
+/// was a third of the allocations made per record. Only maps whose values hold no maps share a
+/// block, so a block never holds a reference to itself.
+///
+/// A stretch is never written once its map exists: a map changes its entries in place only when
+/// it holds its block alone and whole (see `MapValue`); otherwise it copies them out first. The
+/// decoder appends past the stretches already made while it reads one record, on one thread,
+/// before the record is handed on.
+///
+/// `ManagedBuffer` cannot be `Sendable`; `MapValue`, which holds blocks, is so unchecked, on the
+/// strength of these rules.
+final class MapStorage: ManagedBuffer<MapStorage.Header, MapValue.Entry> {
+    struct Header {
+        /// Entries written, from the start of the block.
+        var count: Int
+        /// Room for entries (kept here: asking the allocator costs a call each time).
+        let capacity: Int
+        /// A hash index by key, for a map of more than `MapValue.linearLimit` entries that holds
+        /// the block whole; nil otherwise.
+        var index: [Value: Int]?
+    }
+
+    /// An empty block with room for `capacity` entries.
+    static func make(capacity: Int) -> MapStorage {
+        let room = max(1, capacity)
+        let made = MapStorage.create(minimumCapacity: room) { _ in Header(count: 0, capacity: room, index: nil) }
+        return unsafeDowncast(made, to: MapStorage.self)
+    }
+
+    deinit {
+        withUnsafeMutablePointers { header, entries in
+            _ = entries.deinitialize(count: header.pointee.count)
+        }
+    }
+
+    // The header is read through its pointer: the `header` property is checked for exclusive
+    // access at run time, a call each time, on the decoder's path for every small object.
+
+    /// Entries written so far.
+    var count: Int { withUnsafeMutablePointerToHeader { $0.pointee.count } }
+
+    /// Entries still to be written before the block is full.
+    var room: Int { withUnsafeMutablePointerToHeader { $0.pointee.capacity - $0.pointee.count } }
+
+    /// The hash index (see `Header.index`).
+    var index: [Value: Int]? {
+        get { withUnsafeMutablePointerToHeader { $0.pointee.index } }
+        set { withUnsafeMutablePointerToHeader { $0.pointee.index = newValue } }
+    }
+
+    /// Appends an entry; the caller has made sure there is room.
+    @inline(__always)
+    func append(_ key: Value, _ value: consuming Value, fingerprint: UInt64) {
+        claimSlot().initialize(to: MapValue.Entry(key: key, value: value, fingerprint: fingerprint))
+    }
+
+    /// The place of one more entry, already counted as written: the caller initializes it at
+    /// once, and there must be room. A value handed over can be moved into place only outside
+    /// a closure, so the slot is taken inside one and filled after it; the elements stay where
+    /// they are as long as the block lives.
+    @inline(__always)
+    func claimSlot() -> UnsafeMutablePointer<MapValue.Entry> {
+        withUnsafeMutablePointers { header, entries in
+            assert(header.pointee.count < header.pointee.capacity, "claimSlot() needs room in the block")
+            header.pointee.count += 1
+            return entries + header.pointee.count - 1
+        }
+    }
+}
