@@ -69,12 +69,14 @@ struct ByteCursor {
                 // tried first, straight against the bytes at the cursor, then the two after it
                 // (optional fields left out); any other key is read as a string and looked up.
                 var index = -1
+                var colonRead = false
                 if peek == UInt8(ascii: "\"") {
                     var candidate = expected
                     while candidate < min(expected + 3, names.count) {
-                        if names.length(candidate) <= maxScalarBytes, let end = names.keyEnd(candidate, in: bytes, at: position + 1) {
+                        if names.length(candidate) <= maxScalarBytes, let found = names.keyEnd(candidate, in: bytes, at: position + 1) {
                             guard countNode() else { return nil }
-                            position = end
+                            position = found.end
+                            colonRead = found.colonRead
                             index = candidate
                             break
                         }
@@ -88,9 +90,11 @@ struct ByteCursor {
                 let bit: UInt64 = 1 << UInt64(index)
                 guard seen & bit == 0 else { return nil }
                 seen |= bit
-                skipWhitespace()
-                guard peek == UInt8(ascii: ":") else { return nil }
-                position += 1
+                if !colonRead {
+                    skipWhitespace()
+                    guard peek == UInt8(ascii: ":") else { return nil }
+                    position += 1
+                }
                 skipWhitespace()
                 let nullable = plan.nullableMask & bit != 0
                 let builds = built & bit != 0
