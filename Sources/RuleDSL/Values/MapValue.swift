@@ -128,26 +128,26 @@ public struct MapValue: @unchecked Sendable, Hashable {
             return position(of: key, fingerprint: fingerprint)
         }
         let whole = KeyFingerprint.isWhole(fingerprint)
-        return withEntries { entries -> Int? in
-            let count = entries.count
-            guard count > 0 else { return nil }
-            let start = min(max(hint, 0), count - 1)
-            var position = start
-            while position >= 0 {
-                let found = entries[position].fingerprint
-                if found == fingerprint, whole || MapValue.sameKey(entries[position].key, key) { return position }
-                if found == KeyFingerprint.unknown, entries[position].key == key { return position }
-                position -= 1
-            }
-            position = start + 1
-            while position < count {
-                let found = entries[position].fingerprint
-                if found == fingerprint, whole || MapValue.sameKey(entries[position].key, key) { return position }
-                if found == KeyFingerprint.unknown, entries[position].key == key { return position }
-                position += 1
-            }
-            return nil
+        // The entries read straight from where they start, with no closure around the search:
+        // this runs for every field a rule reads, and a closure here was not inlined.
+        let count = Int(length)
+        guard count > 0, let entries = firstEntry else { return nil }
+        let start = hint < 0 ? 0 : hint < count ? hint : count - 1
+        var position = start
+        while position >= 0 {
+            let found = entries[position].fingerprint
+            if found == fingerprint, whole || MapValue.sameKey(entries[position].key, key) { return position }
+            if found == KeyFingerprint.unknown, entries[position].key == key { return position }
+            position -= 1
         }
+        position = start + 1
+        while position < count {
+            let found = entries[position].fingerprint
+            if found == fingerprint, whole || MapValue.sameKey(entries[position].key, key) { return position }
+            if found == KeyFingerprint.unknown, entries[position].key == key { return position }
+            position += 1
+        }
+        return nil
     }
 
     /// `a == b` for keys: string keys (every record key) compared as strings straight away,
