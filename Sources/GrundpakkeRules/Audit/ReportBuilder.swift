@@ -11,6 +11,10 @@ public struct ReportBuilder: Sendable {
     private var outcomeCounts = OutcomeCounts()
     private var ruleCounts: [OutcomeCounts]
     private var shelterCounts: [String: OutcomeCounts] = [:]
+    /// The shelter of the last records added and what they counted, not yet in `shelterCounts`:
+    /// an export lists a shelter's cases together, so a record nearly always counts for the same
+    /// shelter as the one before, and its id then need not be hashed.
+    private var currentShelter: (id: String, counts: OutcomeCounts)?
     private var subjects = (shelters: 0, cases: 0, children: 0)
     private var unwaived = LevelSet()
     private var waivedCount = 0
@@ -45,7 +49,12 @@ public struct ReportBuilder: Sendable {
         subjects.children += tally.subjects.children
         for (rule, outcome) in tally.outcomes { ruleCounts[rule].add(outcome) }
         outcomeCounts.add(tally.counts)
-        shelterCounts[tally.shelterID, default: OutcomeCounts()].add(tally.counts)
+        if currentShelter?.id == tally.shelterID {
+            currentShelter?.counts.add(tally.counts)
+        } else {
+            if let current = currentShelter { shelterCounts[current.id, default: OutcomeCounts()].add(current.counts) }
+            currentShelter = (tally.shelterID, tally.counts)
+        }
         unwaived.formUnion(tally.unwaived)
         waivedCount += tally.waived
         baselineCounts.new += tally.baseline.new
@@ -72,6 +81,8 @@ public struct ReportBuilder: Sendable {
     public func finish(toolVersion: String, packName: String, packVersion: String) -> Report {
         let notices = Waivers.notices(waivers ?? [], used: waiversUsed, asOf: context.asOf)
         let resolved = baseline.map { Baseline.resolved($0, seen: baselineSeen) }
+        var shelterCounts = shelterCounts
+        if let current = currentShelter { shelterCounts[current.id, default: OutcomeCounts()].add(current.counts) }
         var subjectCounts: [SubjectReference.Kind: Int] = [:]
         if subjects.shelters > 0 { subjectCounts[.shelter] = subjects.shelters }
         if subjects.cases > 0 { subjectCounts[.case] = subjects.cases }

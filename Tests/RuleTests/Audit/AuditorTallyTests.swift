@@ -77,4 +77,31 @@ import Testing
         try Self.compare(selection: selection, waivers: waivers, baseline: baseline)
         try Self.compare(selection: selection, waivers: waivers, baseline: nil)
     }
+
+    /// A report counts per shelter whatever order its records come in: a shelter's records in
+    /// one run, or mixed with another's (the builder keeps a running count for the shelter of
+    /// the records before, and adds it to the table when another shelter's record comes).
+    @Test func shelterCountsDoNotDependOnTheOrderOfRecords() throws {
+        let asOf = try #require(CivilDate(iso: "2025-06-30"))
+        let auditor = Auditor(rules: BundledPack.loaded.rules, asOf: asOf)
+        let records = try Self.records()
+        func counts(_ order: [InputRecord]) -> [String] {
+            var builder = ReportBuilder(rules: auditor.rules.map(\.rule), asOf: asOf)
+            for record in order { builder.add(auditor.tally(record, context: builder.context), diagnostics: []) }
+            let report = builder.finish(toolVersion: "test", packName: "test", packVersion: "1")
+            return report.countsByShelter.map { "\($0.shelterID) \($0.counts)" }
+        }
+        // The expected counts, worked out apart: each record's own counts summed by shelter.
+        let context = ReportBuilder(rules: auditor.rules.map(\.rule), asOf: asOf).context
+        var expected: [String: OutcomeCounts] = [:]
+        for record in records {
+            expected[record.shelterID, default: OutcomeCounts()].add(auditor.tally(record, context: context).counts)
+        }
+        let wanted = expected.keys.sorted().map { "\($0) \(expected[$0] ?? OutcomeCounts())" }
+        #expect(Set(records.map(\.shelterID)).count > 1)
+        #expect(counts(records) == wanted)
+        #expect(counts(records.reversed()) == wanted)
+        let interleaved = records.enumerated().sorted { ($0.offset % 3, $0.offset) < ($1.offset % 3, $1.offset) }.map(\.element)
+        #expect(counts(interleaved) == wanted)
+    }
 }
