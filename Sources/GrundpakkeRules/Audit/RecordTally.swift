@@ -79,8 +79,9 @@ public struct TallyContext: Sendable {
     var matchesSubjects: Bool { waivers != nil || previous != nil }
 
     /// One result, waived and compared as the options ask, counted, and kept when listed.
-    func add(_ result: consuming AuditResult, to tally: inout RecordTally) {
-        var item = result
+    /// `item` is taken and changed in place: a copy of it (`var item = result`) counted a
+    /// reference to each of its texts and lists.
+    func add(_ item: consuming AuditResult, to tally: inout RecordTally) {
         let ruleID = ruleIDs[item.ruleIndex]
         let outcome = item.result.outcome
         if let waivers, outcome == .noncompliant || outcome == .pending || outcome == .incomplete,
