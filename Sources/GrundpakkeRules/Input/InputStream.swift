@@ -135,7 +135,12 @@ public struct InputStream: Sendable {
             let descriptor = handle.fileDescriptor
             let wanted = blockSize
             var readCount = 0
-            buffer = [UInt8](unsafeUninitializedCapacity: tail.count + wanted) { storage, initialized in
+            // Every block the same size (rounded up to 64 KiB past the unread tail, nearly always
+            // under a line long): a block freed on any core is then exactly the size of the next
+            // one asked for, so the allocator reuses it instead of leaving it aside as a piece too
+            // small, which grew memory by tens of megabytes over a large export.
+            let room = (tail.count + wanted + 0xFFFF) & ~0xFFFF
+            buffer = [UInt8](unsafeUninitializedCapacity: room) { storage, initialized in
                 guard let base = storage.baseAddress else { return }
                 tail.withUnsafeBufferPointer { old in
                     if let from = old.baseAddress { (base).update(from: from, count: old.count) }
