@@ -12,13 +12,10 @@ struct ByteNamesTests {
         "abcdefghijklmnopq", "safety_assessment_date", "",
     ]
 
-    /// `text` as a key (`"text"`), then `separator`, then `padding` bytes, the way a record
-    /// holds it; where reading goes on after the key (past the quote, or past the colon when
-    /// it was read too), or nil.
-    private func keyEnd(of name: Int, in names: ByteNames, text: String, separator: String = "", padding: Int) -> Int? {
-        let bytes = Array(("\"" + text + "\"" + separator).utf8) + Array(repeating: UInt8(ascii: " "), count: padding)
-        guard let found = bytes.withUnsafeBufferPointer({ names.keyEnd(name, in: $0, at: 1) }) else { return nil }
-        return found.end
+    /// `text` as a key (`"text"`) followed by `padding` bytes, the way a record holds it.
+    private func keyEnd(of name: Int, in names: ByteNames, text: String, padding: Int) -> Int? {
+        let bytes = Array(("\"" + text + "\"").utf8) + Array(repeating: UInt8(ascii: " "), count: padding)
+        return bytes.withUnsafeBufferPointer { names.keyEnd(name, in: $0, at: 1) }
     }
 
     @Test("a key matches its own name only, whether or not 16 bytes follow it", arguments: [0, 3, 20])
@@ -33,26 +30,6 @@ struct ByteNamesTests {
                 } else {
                     #expect(end == nil, "'\(name)' against '\(other)', \(padding) bytes after")
                 }
-            }
-        }
-    }
-
-    /// A colon right after the quote is read with the key when the name, quote and colon fit in
-    /// the words (names of up to 14 bytes) and 16 bytes can be loaded; otherwise reading stops
-    /// after the quote and the colon is read apart. Whitespace before the colon is the same as
-    /// no colon.
-    @Test("a colon right after a key is read with it where the words reach", arguments: [0, 20])
-    func colons(padding: Int) {
-        let names = ByteNames.make(Self.names)
-        defer { names.deallocate() }
-        for (index, name) in Self.names.enumerated() {
-            let length = name.utf8.count
-            let together = keyEnd(of: index, in: names, text: name, separator: ":", padding: padding)
-            let wordsReach = length <= 14 && 1 + length + 2 + padding >= 16
-            #expect(together == (wordsReach ? length + 3 : length + 2), "'\(name)' then a colon, \(padding) bytes after")
-            #expect(keyEnd(of: index, in: names, text: name, separator: " :", padding: padding) == length + 2)
-            for (otherIndex, other) in Self.names.enumerated() where otherIndex != index {
-                #expect(keyEnd(of: index, in: names, text: other, separator: ":", padding: padding) == nil, "'\(name)' against '\(other)'")
             }
         }
     }

@@ -53,10 +53,21 @@ struct ByteCursor {
         let names = plan.names
         let fields = plan.fields
         let built = build ? plan.builtMask : 0
-        // A small object goes into the record's shared block, any other into a map of its own.
-        let block = built != 0 && plan.sharesBlock ? sharedBlock(room: plan.builtCount) : nil
+        // A built object goes straight into a block: a small one into the record's shared
+        // block, any other into one of its own with room for every built field. Either way an
+        // entry is put in place with no check of the map's (as appending to a map makes).
+        var ownBlock: MapStorage?
+        let block: Unmanaged<MapStorage>?
+        if built == 0 {
+            block = nil
+        } else if plan.sharesBlock {
+            block = sharedBlock(room: plan.builtCount)
+        } else {
+            let made = MapStorage.make(capacity: plan.builtCount)
+            ownBlock = made
+            block = Unmanaged.passUnretained(made)
+        }
         let blockStart = block?._withUnsafeGuaranteedRef { $0.count } ?? 0
-        var map = built == 0 || block != nil ? MapValue() : MapValue(minimumCapacity: plan.builtCount)
         var seen: UInt64 = 0
         var expected = 0
         skipWhitespace()
@@ -69,14 +80,12 @@ struct ByteCursor {
                 // tried first, straight against the bytes at the cursor, then the two after it
                 // (optional fields left out); any other key is read as a string and looked up.
                 var index = -1
-                var colonRead = false
                 if peek == UInt8(ascii: "\"") {
                     var candidate = expected
                     while candidate < min(expected + 3, names.count) {
-                        if names.length(candidate) <= maxScalarBytes, let found = names.keyEnd(candidate, in: bytes, at: position + 1) {
+                        if names.length(candidate) <= maxScalarBytes, let end = names.keyEnd(candidate, in: bytes, at: position + 1) {
                             guard countNode() else { return nil }
-                            position = found.end
-                            colonRead = found.colonRead
+                            position = end
                             index = candidate
                             break
                         }
@@ -90,25 +99,19 @@ struct ByteCursor {
                 let bit: UInt64 = 1 << UInt64(index)
                 guard seen & bit == 0 else { return nil }
                 seen |= bit
-                if !colonRead {
-                    skipWhitespace()
-                    guard peek == UInt8(ascii: ":") else { return nil }
-                    position += 1
-                }
+                skipWhitespace()
+                guard peek == UInt8(ascii: ":") else { return nil }
+                position += 1
                 skipWhitespace()
                 let nullable = plan.nullableMask & bit != 0
                 let builds = built & bit != 0
                 guard let value = value(fields[index].type, nullable: nullable, tracked: builds && index == tracking, build: builds) else {
                     return nil
                 }
-                if builds {
+                if builds, let block {
                     // Moved, not copied, into place (a copy costs a retain and a release).
-                    if let block {
-                        block._withUnsafeGuaranteedRef { $0.claimSlot() }
-                            .initialize(to: MapValue.Entry(key: fields[index].key, value: consume value, fingerprint: fields[index].fingerprint))
-                    } else {
-                        map.append(fields[index].key, consume value, fingerprint: fields[index].fingerprint)
-                    }
+                    block._withUnsafeGuaranteedRef { $0.claimSlot() }
+                        .initialize(to: MapValue.Entry(key: fields[index].key, value: consume value, fingerprint: fields[index].fingerprint))
                 }
                 expected = index + 1
                 skipWhitespace()
@@ -122,20 +125,14 @@ struct ByteCursor {
             }
         }
         guard seen & plan.requiredMask == plan.requiredMask else { return nil }
-        if built != 0, !plan.absentDefaults.isEmpty {
-            for (index, value) in plan.absentDefaults where seen & (1 << UInt64(index)) == 0 {
-                if let block {
-                    block._withUnsafeGuaranteedRef { $0.claimSlot() }
-                        .initialize(to: MapValue.Entry(key: fields[index].key, value: value, fingerprint: fields[index].fingerprint))
-                } else {
-                    map.append(fields[index].key, value, fingerprint: fields[index].fingerprint)
-                }
-            }
+        guard let block else { return MapValue() }
+        for (index, value) in plan.absentDefaults where seen & (1 << UInt64(index)) == 0 {
+            block._withUnsafeGuaranteedRef { $0.claimSlot() }
+                .initialize(to: MapValue.Entry(key: fields[index].key, value: value, fingerprint: fields[index].fingerprint))
         }
-        if let block {
-            return MapValue(sharing: block.takeUnretainedValue(), from: blockStart, count: block._withUnsafeGuaranteedRef { $0.count } - blockStart)
-        }
-        return map
+        let count = block._withUnsafeGuaranteedRef { $0.count } - blockStart
+        // `ownBlock` keeps a block of the object's own alive until the map holds it.
+        return withExtendedLifetime(ownBlock) { MapValue(sharing: block.takeUnretainedValue(), from: blockStart, count: count) }
     }
 
     /// The shared block, or a new one when it has no room for `room` more entries (the maps

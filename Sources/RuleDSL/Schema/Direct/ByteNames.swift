@@ -14,22 +14,18 @@ struct ByteNames: @unchecked Sendable {
     private let starts: UnsafeMutableBufferPointer<Int>
     /// Whether each name is plain ASCII text (see `keyEnd`).
     private let plain: UnsafeMutableBufferPointer<Bool>
-    /// Each name followed by a quote and a colon, and by a quote alone, as words to compare 16
-    /// input bytes against (see `keyEnd`).
-    private let keyColonPatterns: UnsafeMutableBufferPointer<WordPattern>
+    /// Each name followed by a quote, as words to compare 16 input bytes against (see `keyEnd`).
     private let keyPatterns: UnsafeMutableBufferPointer<WordPattern>
     /// Each name alone, as words (see `matches`).
     private let namePatterns: UnsafeMutableBufferPointer<WordPattern>
     let count: Int
 
     private init(storage: UnsafeMutableBufferPointer<UInt8>, starts: UnsafeMutableBufferPointer<Int>,
-                 plain: UnsafeMutableBufferPointer<Bool>, keyColonPatterns: UnsafeMutableBufferPointer<WordPattern>,
-                 keyPatterns: UnsafeMutableBufferPointer<WordPattern>, namePatterns: UnsafeMutableBufferPointer<WordPattern>,
-                 count: Int) {
+                 plain: UnsafeMutableBufferPointer<Bool>, keyPatterns: UnsafeMutableBufferPointer<WordPattern>,
+                 namePatterns: UnsafeMutableBufferPointer<WordPattern>, count: Int) {
         self.storage = storage
         self.starts = starts
         self.plain = plain
-        self.keyColonPatterns = keyColonPatterns
         self.keyPatterns = keyPatterns
         self.namePatterns = namePatterns
         self.count = count
@@ -41,7 +37,6 @@ struct ByteNames: @unchecked Sendable {
         let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(total, 1))
         let starts = UnsafeMutableBufferPointer<Int>.allocate(capacity: names.count + 1)
         let plain = UnsafeMutableBufferPointer<Bool>.allocate(capacity: names.count)
-        let keyColonPatterns = UnsafeMutableBufferPointer<WordPattern>.allocate(capacity: names.count)
         let keyPatterns = UnsafeMutableBufferPointer<WordPattern>.allocate(capacity: names.count)
         let namePatterns = UnsafeMutableBufferPointer<WordPattern>.allocate(capacity: names.count)
         var offset = 0
@@ -55,19 +50,17 @@ struct ByteNames: @unchecked Sendable {
             plain.initializeElement(at: index, to: name.utf8.allSatisfy {
                 $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\")
             })
-            keyColonPatterns.initializeElement(at: index, to: WordPattern(Array(name.utf8) + [UInt8(ascii: "\""), UInt8(ascii: ":")]))
             keyPatterns.initializeElement(at: index, to: WordPattern(Array(name.utf8) + [UInt8(ascii: "\"")]))
             namePatterns.initializeElement(at: index, to: WordPattern(Array(name.utf8)))
         }
-        return ByteNames(storage: storage, starts: starts, plain: plain, keyColonPatterns: keyColonPatterns,
-                         keyPatterns: keyPatterns, namePatterns: namePatterns, count: names.count)
+        return ByteNames(storage: storage, starts: starts, plain: plain, keyPatterns: keyPatterns,
+                         namePatterns: namePatterns, count: names.count)
     }
 
     func deallocate() {
         storage.deallocate()
         starts.deallocate()
         plain.deallocate()
-        keyColonPatterns.deallocate()
         keyPatterns.deallocate()
         namePatterns.deallocate()
     }
@@ -82,22 +75,19 @@ struct ByteNames: @unchecked Sendable {
         return memcmp(base + start, other + text.startIndex, length) == 0
     }
 
-    /// Where reading goes on when name `index`, then `"`, starts at `start` in `bytes`: just past
-    /// the colon when it follows the quote straight away (`colonRead`, the usual way keys are
-    /// written), else just past the quote; nil when the name is not there. Only for names of
-    /// plain ASCII (no quote, backslash or control character), for which this is exactly what
-    /// reading the key as a string and comparing would find, in one comparison instead of a
-    /// scan and a comparison.
-    func keyEnd(_ index: Int, in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (end: Int, colonRead: Bool)? {
+    /// The offset just past the closing quote when name `index`, then `"`, starts at `start`
+    /// in `bytes`; nil otherwise. Only for names of plain ASCII (no quote, backslash or control
+    /// character), for which this is exactly what reading the key as a string and comparing
+    /// would find, in one comparison instead of a scan and a comparison.
+    func keyEnd(_ index: Int, in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
         let from = starts[index]
         let length = starts[index + 1] - from
         guard plain[index] else { return nil }
-        if keyColonPatterns[index].matches(bytes, at: start) == true { return (start + length + 2, true) }
-        if let matched = keyPatterns[index].matches(bytes, at: start) { return matched ? (start + length + 1, false) : nil }
+        if let matched = keyPatterns[index].matches(bytes, at: start) { return matched ? start + length + 1 : nil }
         guard start + length < bytes.count, bytes[start + length] == UInt8(ascii: "\""),
               let base = storage.baseAddress, let other = bytes.baseAddress,
               length == 0 || memcmp(base + from, other + start, length) == 0 else { return nil }
-        return (start + length + 1, false)
+        return start + length + 1
     }
 
     /// The length of name `index` in bytes.
