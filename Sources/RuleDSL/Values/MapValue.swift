@@ -39,8 +39,9 @@ public struct MapValue: @unchecked Sendable, Hashable {
         length = 0
     }
 
-    /// The `count` entries of `block` from `start`, which the caller has just appended: a map
-    /// sharing a block with others (see `MapStorage`).
+    /// The `count` entries of `block` from `start`, which the caller has just put there: a map
+    /// over a whole block the decoder filled for it, or over its stretch of a block it shares
+    /// with the other small objects of its record (see `MapStorage`).
     init(sharing block: MapStorage, from start: Int, count: Int) {
         self.block = count > 0 ? block : nil
         self.start = count > 0 ? UInt32(start) : 0
