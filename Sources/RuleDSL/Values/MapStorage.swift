@@ -1,10 +1,11 @@
 /// The entries of one map, or of several maps side by side, in one block of memory.
 ///
-/// A map usually has a block of its own. The direct decoder instead puts the small objects of a
-/// record (`admission`, `contact`, a child's `offers`, ...) one after the other into one shared
-/// block, each map a stretch of it: one allocation for all of them instead of one each, which
+/// A map usually has a block of its own. The direct decoder puts the small objects of a record
+/// (`admission`, `contact`, a child's `offers`, ...) one after the other into one shared block
+/// instead, each map a stretch of it: one allocation for all of them instead of one each, which
 /// was a third of the allocations made per record. Only maps whose values hold no maps share a
-/// block, so a block never holds a reference to itself.
+/// block, so a block never holds a reference to itself; the record itself and the objects that
+/// hold objects get blocks of their own, which the decoder fills the same way.
 ///
 /// A stretch is never written once its map exists: a map changes its entries in place only when
 /// it holds its block alone and whole (see `MapValue`); otherwise it copies them out first. The
