@@ -62,11 +62,12 @@ final class MapStorage: ManagedBuffer<MapStorage.Header, MapValue.Entry> {
     /// The place of one more entry, already counted as written: the caller initializes it at
     /// once, and there must be room. A value handed over can be moved into place only outside
     /// a closure, so the slot is taken inside one and filled after it; the elements stay where
-    /// they are as long as the block lives.
+    /// they are as long as the block lives. Room is checked in every build, not only in debug
+    /// ones: a slot past the end would be written over memory the block does not own.
     @inline(__always)
     func claimSlot() -> UnsafeMutablePointer<MapValue.Entry> {
         withUnsafeMutablePointers { header, entries in
-            assert(header.pointee.count < header.pointee.capacity, "claimSlot() needs room in the block")
+            precondition(header.pointee.count < header.pointee.capacity, "claimSlot() needs room in the block")
             header.pointee.count += 1
             return entries + header.pointee.count - 1
         }
