@@ -52,7 +52,7 @@ public struct ReportBuilder: Sendable {
         if currentShelter?.id == tally.shelterID {
             currentShelter?.counts.add(tally.counts)
         } else {
-            if let current = currentShelter { shelterCounts[current.id, default: OutcomeCounts()].add(current.counts) }
+            ReportBuilder.add(currentShelter, to: &shelterCounts)
             currentShelter = (tally.shelterID, tally.counts)
         }
         unwaived.formUnion(tally.unwaived)
@@ -62,6 +62,12 @@ public struct ReportBuilder: Sendable {
         waiversUsed.formUnion(tally.waiversUsed)
         for (key, outcome) in tally.baselineSeen { baselineSeen[key] = outcome }
         results.append(contentsOf: tally.kept)
+    }
+
+    /// A shelter's running counts added to the table by shelter id.
+    private static func add(_ shelter: (id: String, counts: OutcomeCounts)?, to table: inout [String: OutcomeCounts]) {
+        guard let shelter else { return }
+        table[shelter.id, default: OutcomeCounts()].add(shelter.counts)
     }
 
     /// A record that could not be evaluated, with the errors that say why.
@@ -82,7 +88,7 @@ public struct ReportBuilder: Sendable {
         let notices = Waivers.notices(waivers ?? [], used: waiversUsed, asOf: context.asOf)
         let resolved = baseline.map { Baseline.resolved($0, seen: baselineSeen) }
         var shelterCounts = shelterCounts
-        if let current = currentShelter { shelterCounts[current.id, default: OutcomeCounts()].add(current.counts) }
+        ReportBuilder.add(currentShelter, to: &shelterCounts)
         var subjectCounts: [SubjectReference.Kind: Int] = [:]
         if subjects.shelters > 0 { subjectCounts[.shelter] = subjects.shelters }
         if subjects.cases > 0 { subjectCounts[.case] = subjects.cases }

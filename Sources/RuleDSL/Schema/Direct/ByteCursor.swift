@@ -108,11 +108,7 @@ struct ByteCursor {
                 guard let value = value(fields[index].type, nullable: nullable, tracked: builds && index == tracking, build: builds) else {
                     return nil
                 }
-                if builds, let block {
-                    // Moved, not copied, into place (a copy costs a retain and a release).
-                    block._withUnsafeGuaranteedRef { $0.claimSlot() }
-                        .initialize(to: MapValue.Entry(key: fields[index].key, value: consume value, fingerprint: fields[index].fingerprint))
-                }
+                if builds, let block { ByteCursor.put(fields[index], consume value, into: block) }
                 expected = index + 1
                 skipWhitespace()
                 if peek == UInt8(ascii: ",") {
@@ -127,12 +123,19 @@ struct ByteCursor {
         guard seen & plan.requiredMask == plan.requiredMask else { return nil }
         guard let block else { return MapValue() }
         for (index, value) in plan.absentDefaults where seen & (1 << UInt64(index)) == 0 {
-            block._withUnsafeGuaranteedRef { $0.claimSlot() }
-                .initialize(to: MapValue.Entry(key: fields[index].key, value: value, fingerprint: fields[index].fingerprint))
+            ByteCursor.put(fields[index], value, into: block)
         }
         let count = block._withUnsafeGuaranteedRef { $0.count } - blockStart
         // `ownBlock` keeps a block of the object's own alive until the map holds it.
         return withExtendedLifetime(ownBlock) { MapValue(sharing: block.takeUnretainedValue(), from: blockStart, count: count) }
+    }
+
+    /// `field` with `value` in the next slot of `block`, the value moved there, not copied (a
+    /// copy costs a retain and a release).
+    @inline(__always)
+    private static func put(_ field: ObjectPlan.Field, _ value: consuming Value, into block: Unmanaged<MapStorage>) {
+        block._withUnsafeGuaranteedRef { $0.claimSlot() }
+            .initialize(to: MapValue.Entry(key: field.key, value: value, fingerprint: field.fingerprint))
     }
 
     /// The shared block, or a new one when it has no room for `room` more entries (the maps
