@@ -139,10 +139,12 @@ struct ByteCursor {
     }
 
     /// The shared block, or a new one when it has no room for `room` more entries (the maps
-    /// already in the old one keep it).
+    /// already in the old one keep it). A block is made no larger than the allocator serves
+    /// cheaply (`MapStorage.entriesPerSmallBlock`): a record whose small objects take more
+    /// gets two blocks.
     private mutating func sharedBlock(room: Int) -> Unmanaged<MapStorage> {
         if let access = sharedAccess, access._withUnsafeGuaranteedRef({ $0.room }) >= room { return access }
-        let made = MapStorage.make(capacity: max(room, sharedRoom))
+        let made = MapStorage.make(capacity: max(room, min(sharedRoom, MapStorage.entriesPerSmallBlock)))
         let access = Unmanaged.passUnretained(made)
         sharedBlock = made
         sharedAccess = access
