@@ -24,7 +24,14 @@ public struct AuditResult: Sendable {
     public var result: RuleResult
     /// The accepted deviation that covers this result, if any. A waived result keeps its
     /// outcome but does not count toward `--fail-on`.
-    public var waiver: Waiver?
+    public var waiver: Waiver? {
+        get { waiverBox?.waiver }
+        set { waiverBox = newValue.map(WaiverBox.init) }
+    }
+    /// Most results have no waiver: kept apart in a box, a waiver's four texts, date and place
+    /// do not make every result 100 bytes larger to move, copy and keep (a record's listed
+    /// results are kept in an array, which then stays small enough for the allocator's cache).
+    private var waiverBox: WaiverBox?
     /// New or unchanged against `--baseline`; nil when no baseline was given or the result is
     /// not a finding.
     public var baseline: BaselineStatus?
@@ -33,8 +40,17 @@ public struct AuditResult: Sendable {
         self.ruleIndex = ruleIndex
         self.subject = subject
         self.result = result
-        self.waiver = waiver
+        waiverBox = waiver.map(WaiverBox.init)
         self.baseline = baseline
+    }
+}
+
+/// A waiver where a result refers to it (see `AuditResult.waiver`).
+private final class WaiverBox: Sendable {
+    let waiver: Waiver
+
+    init(_ waiver: Waiver) {
+        self.waiver = waiver
     }
 }
 
