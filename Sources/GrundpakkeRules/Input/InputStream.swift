@@ -30,12 +30,17 @@ public struct InputStream: Sendable {
         let (files, problems) = InputFiles.expand(paths)
         var chunk: [PendingInput] = []
         chunk.reserveCapacity(chunkSize)
+        // A line is added to the chunk without an `await`: only handing on a full chunk
+        // suspends. An asynchronous call per line copied what `body` captures (the caller's
+        // whole run, dozens of references) for every record.
+        func flushIfFull() async {
+            guard chunk.count >= chunkSize else { return }
+            await body(chunk)
+            chunk.removeAll(keepingCapacity: true)
+        }
         func emit(_ item: PendingInput) async {
             chunk.append(item)
-            if chunk.count >= chunkSize {
-                await body(chunk)
-                chunk.removeAll(keepingCapacity: true)
-            }
+            await flushIfFull()
         }
         for path in files {
             let file = CPRRedaction.redact(path)
@@ -50,11 +55,13 @@ public struct InputStream: Sendable {
             if format == .jsonLines {
                 var lines = lines(of: handle, file: file)
                 while let item = lines.next() {
-                    await emit(item)
+                    chunk.append(item)
+                    guard chunk.count >= chunkSize else { continue }
+                    await flushIfFull()
                     // Each chunk's lines name their file with a copy of its own: the chunks are
                     // judged on different cores, and every record copies the name into its
                     // locations, which would make the cores take turns at one shared string.
-                    if chunk.isEmpty { lines.detachFileName() }
+                    lines.detachFileName()
                 }
             } else {
                 // One byte past the limit is enough to know the file is too large: a huge file, or
