@@ -118,8 +118,10 @@ public struct AuditRun: Sendable {
             reader.read(item) { result in
                 // Taken apart, not copied out of: a copy of the record counted a reference to
                 // each of its parts, and freeing the result counted them down again.
-                let (record, readDiagnostics) = result.parts()
-                guard let record else {
+                var (read, readDiagnostics) = result.parts()
+                // Taken out of its optional: a plain `guard let` copied the record (a reference
+                // counted for each of its texts, its fields and its places) and freed the copy.
+                guard let record = read.take() else {
                     judged.append(Judged(identity: nil, diagnostics: readDiagnostics, tally: nil))
                     return
                 }
@@ -138,8 +140,11 @@ public struct AuditRun: Sendable {
 }
 
 extension RecordResult {
-    /// The record and the diagnostics, handed over whole.
+    /// The record and the diagnostics, handed over whole: moved out, not copied (reading a
+    /// stored property of `self` here copies it, record and all, however `self` is passed).
     consuming func parts() -> (record: InputRecord?, diagnostics: [Diagnostic]) {
-        (record, diagnostics)
+        var diagnostics: [Diagnostic] = []
+        swap(&diagnostics, &self.diagnostics)
+        return (record.take(), diagnostics)
     }
 }
