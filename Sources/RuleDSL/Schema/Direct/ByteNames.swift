@@ -101,21 +101,27 @@ struct ByteNames: @unchecked Sendable {
     }
 }
 
-/// Up to 16 bytes as two little-endian words and the masks that keep just those bytes: 16
-/// bytes of input are then compared with two loads, two exclusive ors and two masks, with no
+/// Up to 32 bytes as little-endian words and the masks that keep just those bytes: 16 (or 32)
+/// bytes of input are then compared with two (or four) loads, exclusive ors and masks, with no
 /// call and no loop. Longer texts (and big-endian machines) have no pattern and are compared
-/// with `memcmp`.
+/// with `memcmp`. Keys such as `without_means_on_arrival` and their closing quote are longer
+/// than 16 bytes, and a call to `memcmp` for each of them cost more than the comparison.
 struct WordPattern {
     private let low: UInt64
     private let high: UInt64
     private let lowMask: UInt64
     private let highMask: UInt64
+    /// Bytes 16 to 31, for a pattern longer than 16 bytes (masks zero otherwise).
+    private let third: UInt64
+    private let fourth: UInt64
+    private let thirdMask: UInt64
+    private let fourthMask: UInt64
 
     init(_ bytes: [UInt8]) {
-        var words: [UInt64] = [0, 0]
-        var masks: [UInt64] = [0, 0]
+        var words: [UInt64] = [0, 0, 0, 0]
+        var masks: [UInt64] = [0, 0, 0, 0]
         #if _endian(little)
-        if bytes.count <= 16 {
+        if bytes.count <= 32 {
             for (offset, byte) in bytes.enumerated() {
                 words[offset / 8] |= UInt64(byte) << UInt64(8 * (offset % 8))
                 masks[offset / 8] |= 0xFF << UInt64(8 * (offset % 8))
@@ -124,18 +130,28 @@ struct WordPattern {
         #endif
         low = words[0]
         high = words[1]
+        third = words[2]
+        fourth = words[3]
         lowMask = masks[0]
         highMask = masks[1]
+        thirdMask = masks[2]
+        fourthMask = masks[3]
     }
 
     /// Whether the pattern's bytes start at `start` in `bytes`; nil when there is no pattern or
-    /// fewer than 16 bytes are left to load (the caller then compares the slow way).
+    /// too few bytes are left to load (16, or 32 for a long pattern): the caller then compares
+    /// the slow way.
     @inline(__always)
     func matches(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool? {
-        guard lowMask != 0, start >= 0, start + 16 <= bytes.count, let base = bytes.baseAddress else { return nil }
+        let width = thirdMask == 0 ? 16 : 32
+        guard lowMask != 0, start >= 0, start + width <= bytes.count, let base = bytes.baseAddress else { return nil }
         let raw = UnsafeRawPointer(base + start)
         let first = raw.loadUnaligned(as: UInt64.self)
         let second = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-        return (first ^ low) & lowMask | (second ^ high) & highMask == 0
+        let head = (first ^ low) & lowMask | (second ^ high) & highMask
+        guard thirdMask != 0, head == 0 else { return head == 0 }
+        let rest = (raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self) ^ third) & thirdMask
+            | (raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self) ^ fourth) & fourthMask
+        return rest == 0
     }
 }
