@@ -1,5 +1,3 @@
-import Foundation
-
 /// Little helpers for the compact encoding of spilled results: LEB128 varints (small numbers,
 /// which most are, take one byte), zigzag for signed numbers, length-prefixed UTF-8.
 struct ByteWriter {
@@ -97,22 +95,6 @@ struct ByteReader {
         guard count <= bytes.count - position else { throw .corrupt }
         defer { position += count }
         return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[position..<(position + count)]), as: UTF8.self)
-    }
-
-    /// The next string, or `previous` itself when it holds the same text: a text that repeats
-    /// from one record to the next (a case's id, for each of its findings) needs no new storage.
-    mutating func string(reusing previous: String) throws(ResultStoreError) -> String {
-        let count = try int()
-        guard count <= bytes.count - position else { throw .corrupt }
-        defer { position += count }
-        let text = UnsafeRawBufferPointer(rebasing: bytes[position..<(position + count)])
-        var previous = previous
-        let same = previous.withUTF8 { old in
-            guard old.count == count else { return false }
-            guard let oldBase = old.baseAddress, let newBase = text.baseAddress else { return true }
-            return memcmp(oldBase, newBase, count) == 0
-        }
-        return same ? previous : String(decoding: text, as: UTF8.self)
     }
 
     mutating func raw() throws(ResultStoreError) -> UInt64 {

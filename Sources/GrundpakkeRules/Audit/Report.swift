@@ -45,16 +45,6 @@ public struct AuditResult: Sendable {
     }
 }
 
-extension AuditResult {
-    /// A result to decode into (see `ResultCoding.decode(_:tables:into:)`), every field of
-    /// which the decoder sets.
-    static var blank: AuditResult {
-        AuditResult(ruleIndex: 0, subject: SubjectReference(kind: .case, id: "", caseID: nil, shelterID: "",
-                                                            location: SourceLocation(file: "", line: 0, column: 0)),
-                    result: RuleResult(outcome: .compliant))
-    }
-}
-
 /// A waiver where a result refers to it (see `AuditResult.waiver`).
 private final class WaiverBox: Sendable {
     let waiver: Waiver

@@ -100,55 +100,50 @@ enum ResultCoding {
 
     /// One record body, read from `reader` (which stands at its start).
     static func decode(_ reader: inout ByteReader, tables: InternTables) throws(ResultStoreError) -> AuditResult {
-        var item = AuditResult.blank
-        try decode(&reader, tables: tables, into: &item)
-        return item
-    }
-
-    /// One record body, read into `item` over what it held: a renderer that decodes result
-    /// after result into one value reuses its lists' storage, and a subject's id when the next
-    /// result has the same subject, instead of making and freeing them for every result.
-    static func decode(_ reader: inout ByteReader, tables: InternTables, into item: inout AuditResult) throws(ResultStoreError) {
-        item.ruleIndex = try reader.int()
+        let ruleIndex = try reader.int()
         let outcomeIndex = Int(try reader.byte())
         guard outcomeIndex < outcomes.count else { throw .corrupt }
         let flags = try reader.byte()
         let kindIndex = Int(try reader.byte())
         guard kindIndex < kinds.count else { throw .corrupt }
-        item.subject.kind = kinds[kindIndex]
-        item.subject.id = try reader.string(reusing: item.subject.id)
-        // A case's own id is its case id: the same text, so the same storage.
-        item.subject.caseID = flags & Flag.caseID != 0 ? try reader.string(reusing: item.subject.id) : nil
-        item.subject.shelterID = try interned(&reader, tables)
+        let id = try reader.string()
+        let caseID = flags & Flag.caseID != 0 ? try reader.string() : nil
+        let shelterID = try interned(&reader, tables)
         let file = try interned(&reader, tables)
         let line = try reader.signed()
         let column = try reader.signed()
-        item.subject.location = SourceLocation(file: file, line: line, column: column)
-        item.waiver = flags & Flag.waiver != 0 ? try tables.waivers.value(try reader.int()) : nil
-        item.result.outcome = outcomes[outcomeIndex]
-        item.result.due = nil
+        let waiver = flags & Flag.waiver != 0 ? try tables.waivers.value(try reader.int()) : nil
+        var due: CivilDate?
         if flags & Flag.due != 0 {
             guard let date = CivilDate(daysSinceEpoch: try reader.signed()) else { throw .corrupt }
-            item.result.due = date
+            due = date
         }
-        item.result.daysLate = flags & Flag.daysLate != 0 ? try reader.signed() : nil
-        try item.result.refill { missing, evidence, legalBasis throws(ResultStoreError) in
-            let missingCount = try reader.int()
-            missing.reserveCapacity(min(missingCount, 64))
-            for _ in 0..<missingCount { missing.append(try interned(&reader, tables)) }
-            let evidenceCount = try reader.int()
-            evidence.reserveCapacity(min(evidenceCount, 64))
-            for _ in 0..<evidenceCount {
-                let path = try interned(&reader, tables)
-                let present = try reader.byte()
-                evidence.append((path, present == 0 ? nil : try ValueCoding.decode(&reader)))
-            }
-            let citationCount = try reader.int()
-            legalBasis.reserveCapacity(min(citationCount, 16))
-            for _ in 0..<citationCount { legalBasis.append(try citation(&reader, tables)) }
+        let daysLate = flags & Flag.daysLate != 0 ? try reader.signed() : nil
+        var missing: [String] = []
+        let missingCount = try reader.int()
+        missing.reserveCapacity(min(missingCount, 64))
+        for _ in 0..<missingCount { missing.append(try interned(&reader, tables)) }
+        var evidence: [(path: String, value: Value?)] = []
+        let evidenceCount = try reader.int()
+        evidence.reserveCapacity(min(evidenceCount, 64))
+        for _ in 0..<evidenceCount {
+            let path = try interned(&reader, tables)
+            let present = try reader.byte()
+            evidence.append((path, present == 0 ? nil : try ValueCoding.decode(&reader)))
         }
-        item.result.errorMessage = flags & Flag.errorMessage != 0 ? try reader.string() : nil
-        item.baseline = flags & Flag.baseline == 0 ? nil : flags & Flag.unchanged != 0 ? .unchanged : .new
+        var legalBasis: [LegalReference] = []
+        let citationCount = try reader.int()
+        legalBasis.reserveCapacity(min(citationCount, 16))
+        for _ in 0..<citationCount { legalBasis.append(try citation(&reader, tables)) }
+        let errorMessage = flags & Flag.errorMessage != 0 ? try reader.string() : nil
+        let baseline: BaselineStatus? = flags & Flag.baseline == 0 ? nil : flags & Flag.unchanged != 0 ? .unchanged : .new
+        let subject = SubjectReference(
+            kind: kinds[kindIndex], id: id, caseID: caseID, shelterID: shelterID,
+            location: SourceLocation(file: file, line: line, column: column))
+        let result = RuleResult(
+            outcome: outcomes[outcomeIndex], due: due, daysLate: daysLate, missing: missing, evidence: evidence,
+            legalBasis: legalBasis, errorMessage: errorMessage)
+        return AuditResult(ruleIndex: ruleIndex, subject: subject, result: result, waiver: waiver, baseline: baseline)
     }
 
     // MARK: Interned values: 0 and the value in full, or the table number + 1.

@@ -198,32 +198,25 @@ struct SpillReader {
     /// The next record (of `rule`, when given); nil at the end, or after a failure, which the
     /// log then remembers for `ResultStore.checkReadBack`.
     mutating func next(rule: Int?) -> AuditResult? {
-        var item = AuditResult.blank
-        return next(rule: rule, into: &item) ? item : nil
-    }
-
-    /// `next(rule:)` decoded into `item` over what it held (see
-    /// `ResultCoding.decode(_:tables:into:)`); false at the end or after a failure.
-    mutating func next(rule: Int?, into item: inout AuditResult) -> Bool {
         do {
             while !failed, windowStart + cursor < end {
                 let (bodyStart, bodyLength) = try nextRecord()
                 cursor = bodyStart + bodyLength
-                let found = try window.withUnsafeBytes { bytes throws(ResultStoreError) -> Bool in
+                let found = try window.withUnsafeBytes { bytes throws(ResultStoreError) -> AuditResult? in
                     let body = UnsafeRawBufferPointer(rebasing: bytes[bodyStart..<(bodyStart + bodyLength)])
                     var reader = ByteReader(body)
-                    if let rule, try ResultCoding.peekRule(reader) != rule { return false }
-                    try ResultCoding.decode(&reader, tables: tables, into: &item)
+                    if let rule, try ResultCoding.peekRule(reader) != rule { return nil }
+                    let item = try ResultCoding.decode(&reader, tables: tables)
                     guard reader.position == body.count else { throw .corrupt }
-                    return true
+                    return item
                 }
-                if found { return true }
+                if let found { return found }
             }
         } catch {
             failed = true
             log.noteReadFailure(error as? ResultStoreError ?? .corrupt)
         }
-        return false
+        return nil
     }
 
     /// The start and length (in `window`) of the next record's body, reading more of the log

@@ -59,10 +59,7 @@ extension JSONReporter {
         // Room for a whole stretch at once (a listed result is usually under a kilobyte):
         // growing the buffer half-way copied it. Room never written costs no resident pages.
         var out = PrettyJSONWriter(level: 2, capacity: 1024 * ResultStore.defaultStretchLength)
-        // One result decoded into over and over: its lists' storage is reused, not made and
-        // freed for every result (about three allocations a listed result).
-        var item = AuditResult.blank
-        while reader.next(rule: nil, into: &item) {
+        while let item = reader.next(rule: nil) {
             guard results.includes(item.result.outcome) else { continue }
             out.raw(",\n    ")
             writtenResult(texts[item.ruleIndex], item, text, into: &out)

@@ -46,20 +46,6 @@ public struct RuleResult: Sendable {
         set { editableDetails().errorMessage = newValue }
     }
 
-    /// Hands `body` the lists of `missing`, `evidence` and `legalBasis` emptied, to be filled
-    /// again: for a reader that decodes result after result into one value, which then keeps
-    /// using one box and the lists' storage instead of making and freeing them for every
-    /// result. (A box another result shares is copied first, as for any change.)
-    public mutating func refill<Failure: Error>(
-        _ body: (inout [String], inout [(path: String, value: Value?)], inout [LegalReference]) throws(Failure) -> Void
-    ) throws(Failure) {
-        let box = editableDetails()
-        box.missing.removeAll(keepingCapacity: true)
-        box.evidence.removeAll(keepingCapacity: true)
-        box.legalBasis.removeAll(keepingCapacity: true)
-        try body(&box.missing, &box.evidence, &box.legalBasis)
-    }
-
     /// The box, made or copied first unless this result alone holds it (copy on write).
     private mutating func editableDetails() -> Details {
         if isKnownUniquelyReferenced(&details), let details { return details }

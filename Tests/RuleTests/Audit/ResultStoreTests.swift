@@ -50,31 +50,6 @@ import Testing
         #expect(throws: Never.self) { try store.checkReadBack() }
     }
 
-    /// The JSON report decodes result after result into one value; each must read exactly as
-    /// it was stored, whatever the result before it held (details or none, a case id or none,
-    /// a waiver or none, the same subject or another).
-    @Test func decodingIntoOneResultOverAndOverReadsEachAsStored() throws {
-        var bare = AuditResult(ruleIndex: 1, subject: Self.result(3).subject, result: RuleResult(outcome: .compliant))
-        bare.subject.caseID = nil
-        let results = [Self.result(1), Self.result(1, rule: 2), bare, Self.result(4), Self.result(7), bare, Self.result(12), Self.result(13)]
-        var writer = ByteWriter()
-        var tables = InternTables()
-        for item in results { ResultCoding.encode(item, into: &writer, tables: &tables) }
-        var item = AuditResult.blank
-        var read: [String] = []
-        try writer.bytes.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) throws in
-            var reader = ByteReader(bytes)
-            while reader.position < bytes.count {
-                let length = try reader.int()
-                let end = reader.position + length
-                try ResultCoding.decode(&reader, tables: tables, into: &item)
-                #expect(reader.position == end)
-                read.append(Self.fingerprint(item))
-            }
-        }
-        #expect(read == results.map(Self.fingerprint))
-    }
-
     /// A record's length comes before its body in one to three bytes and more (bodies of
     /// under 128 bytes, of a few hundred, and of tens of thousands).
     @Test(arguments: [0, 200, 20_000, 3_000_000])
