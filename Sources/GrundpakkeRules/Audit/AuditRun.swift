@@ -118,10 +118,8 @@ public struct AuditRun: Sendable {
             reader.read(item) { result in
                 // Taken apart, not copied out of: a copy of the record counted a reference to
                 // each of its parts, and freeing the result counted them down again.
-                var (read, readDiagnostics) = result.parts()
-                // Taken out of its optional: a plain `guard let` copied the record (a reference
-                // counted for each of its texts, its fields and its places) and freed the copy.
-                guard let record = read.take() else {
+                let (record, readDiagnostics) = result.parts()
+                guard let record else {
                     judged.append(Judged(identity: nil, diagnostics: readDiagnostics, tally: nil))
                     return
                 }
@@ -140,11 +138,8 @@ public struct AuditRun: Sendable {
 }
 
 extension RecordResult {
-    /// The record and the diagnostics, handed over whole: moved out, not copied (reading a
-    /// stored property of `self` here copies it, record and all, however `self` is passed).
+    /// The record and the diagnostics, handed over whole.
     consuming func parts() -> (record: InputRecord?, diagnostics: [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        swap(&diagnostics, &self.diagnostics)
-        return (record.take(), diagnostics)
+        (record, diagnostics)
     }
 }
