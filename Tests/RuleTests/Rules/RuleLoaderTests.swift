@@ -41,6 +41,18 @@ import Testing
         #expect(problem.location?.line == 9)
     }
 
+    /// A blank line after the indicator is skipped, and a file with Windows line ends is
+    /// counted the same: a carriage return and line feed end one line, not two or none.
+    @Test(arguments: ["\n", "\r\n"])
+    func blockScalarsAreLocatedWhateverTheLineEnds(_ lineEnd: String) throws {
+        let text = Self.header + "require: |\n\n  task.a &&\n    task.zz\n"
+        let found = Self.problems(text.replacingOccurrences(of: "\n", with: lineEnd))
+        let problem = try #require(found.first)
+        #expect(problem.code == "rule.expression")
+        #expect(problem.location?.line == 10)
+        #expect(problem.location?.column == Self.problems(text).first?.location?.column)
+    }
+
     @Test func aConditionMustBeBoolean() throws {
         let found = Self.problems(Self.header + "require: task.n + 1\n")
         #expect(found.first?.code == "rule.expression")
