@@ -66,12 +66,14 @@ public struct RulePackLoader: Sendable {
 
         var rules: [Rule] = []
         var firstFileByID: [String: SourceLocation] = [:]
-        for file in ruleFiles(in: directory) {
+        // The files are read and parsed on every core; what they give is taken in file order.
+        let loaded = ruleFiles(in: directory).concurrentMap { file -> (rule: Rule?, diagnostics: [Diagnostic]) in
             guard let data = BoundedFile.read(file) else {
-                diagnostics.append(.error(at: SourceLocation(file: file, line: 1, column: 1), code: "rule.file", "expected a readable rule file, found '\(file)' unreadable"))
-                continue
+                return (nil, [.error(at: SourceLocation(file: file, line: 1, column: 1), code: "rule.file", "expected a readable rule file, found '\(file)' unreadable")])
             }
-            let (rule, problems) = RuleLoader().load(data, file: file)
+            return RuleLoader().load(data, file: file)
+        }
+        for (rule, problems) in loaded {
             diagnostics += problems
             guard let rule else { continue }
             if let first = firstFileByID[rule.id] {
