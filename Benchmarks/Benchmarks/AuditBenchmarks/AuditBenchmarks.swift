@@ -69,6 +69,29 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(workload.handWritten())
         }
     }, setup: prepare)
+    // The overhead target as one figure that the host's changing speed cannot skew: both
+    // versions in turns within each iteration (which one goes first alternates), and the ratio
+    // of their times taken per iteration. The two benchmarks above, run one after the other,
+    // met the host at different speeds and gave ratios from 0.9 to 1.9 on the same code.
+    let overhead = BenchmarkMetric.custom("interpreter ÷ hand-written (%)", polarity: .prefersSmaller, useScalingFactor: false)
+    Benchmark("Judge 8 rules × \(EvaluationWorkload.caseCount) parsed cases: interpreter ÷ hand-written, in turns", configuration: .init(
+        metrics: [overhead], warmupIterations: 1, maxDuration: .seconds(20), maxIterations: 30
+    ), closure: { benchmark in
+        let workload = EvaluationWorkload.shared
+        for iteration in benchmark.scaledIterations {
+            let clock = ContinuousClock()
+            var interpreter = Duration.zero
+            var handWritten = Duration.zero
+            for turn in 0..<2 {
+                if (iteration + turn) % 2 == 0 {
+                    interpreter = clock.measure { blackHole(workload.interpreted()) }
+                } else {
+                    handWritten = clock.measure { blackHole(workload.handWritten()) }
+                }
+            }
+            benchmark.measurement(overhead, Int((100 * (interpreter / handWritten)).rounded()))
+        }
+    }, setup: prepare)
     // The whole pack as an audit judges it: every subject of every record straight into its
     // tally, with `--results findings` (what end-to-end CPU per case depends on).
     Benchmark("Judge whole pack × \(EvaluationWorkload.caseCount) parsed cases: Auditor.tally, findings", configuration: evaluation, closure: { benchmark in
