@@ -68,7 +68,7 @@ struct Audit: AsyncParsableCommand {
         }
         let request = AuditRequest(
             paths: paths, asOf: asOf ?? Today.inDenmark(), selection: results, only: only, skip: skip,
-            waiversFile: waivers, baselineFile: baseline)
+            waiversFile: waivers, baselineFile: baseline, listedJSON: format == .json ? lang : nil)
         var meter = ProgressMeter()
         let report = await pack.audit(request, toolVersion: GrundpakkeCheck.configuration.version) { meter.update(records: $0) }
         meter.finish()

@@ -13,10 +13,16 @@ public struct AuditRequest: Sendable {
     public var baselineFile: String?
     /// Listed results kept in memory before the rest go to a temporary file.
     public var resultMemoryLimit: Int
+    /// Set when the report will be written as JSON, in this language: each core then writes the
+    /// results the report lists as JSON as soon as it has judged them (`WrittenResults`), which
+    /// costs less than keeping them and writing them at the end. Such a report can be written
+    /// only as JSON (`Report.writtenResults`).
+    public var listedJSON: Language?
 
     public init(
         paths: [String], asOf: CivilDate, selection: ResultSelection = .all, only: [String] = [], skip: [String] = [],
-        waiversFile: String? = nil, baselineFile: String? = nil, resultMemoryLimit: Int = ResultStore.defaultMemoryLimit
+        waiversFile: String? = nil, baselineFile: String? = nil, resultMemoryLimit: Int = ResultStore.defaultMemoryLimit,
+        listedJSON: Language? = nil
     ) {
         self.paths = paths
         self.asOf = asOf
@@ -26,6 +32,7 @@ public struct AuditRequest: Sendable {
         self.waiversFile = waiversFile
         self.baselineFile = baselineFile
         self.resultMemoryLimit = resultMemoryLimit
+        self.listedJSON = listedJSON
     }
 }
 
@@ -55,10 +62,12 @@ extension LoadedRulePack {
         }
         var builder = ReportBuilder(
             rules: auditor.rules.map(\.rule), asOf: request.asOf, selection: request.selection, waivers: waivers, baseline: previous,
-            resultMemoryLimit: request.resultMemoryLimit)
+            resultMemoryLimit: request.resultMemoryLimit, written: request.listedJSON.map { _ in WrittenResults(results: request.resultMemoryLimit) })
         builder.sections = pack.sections
         builder.add(problems)
-        await AuditRun(auditor: auditor, replicate: replicate).run(paths: request.paths, into: &builder, progress: progress)
+        var run = AuditRun(auditor: auditor, replicate: replicate)
+        run.listedJSON = request.listedJSON.map { ListedJSONWriter.Recipe(language: $0, rules: auditor.rules.map(\.rule), asOf: request.asOf) }
+        await run.run(paths: request.paths, into: &builder, progress: progress)
         return builder.finish(toolVersion: toolVersion, packName: pack.name, packVersion: pack.version)
     }
 

@@ -17,6 +17,10 @@ public struct AuditRun: Sendable {
     /// a small input pays nothing for it. Results do not depend on which copy judged a chunk;
     /// a copy with other rules, another date or another selection is not used.
     public var replicate: (@Sendable () -> Auditor)?
+    /// When set, each core writes the results the report lists as JSON right after judging
+    /// them, with a writer of its own made from this recipe, and the builder keeps the text
+    /// (`WrittenResults`) instead of the results.
+    var listedJSON: ListedJSONWriter.Recipe?
 
     public init(auditor: Auditor, stream: InputStream = InputStream(), parallelism: Int = AuditRun.defaultParallelism,
                 replicate: (@Sendable () -> Auditor)? = nil) {
@@ -33,6 +37,18 @@ public struct AuditRun: Sendable {
         var identity: RecordIdentity?
         var diagnostics: [Diagnostic]
         var tally: RecordTally?
+        /// Its listed results as JSON, and what the counts need of them, when they are written
+        /// where they are judged: ranges of its chunk's `written` and `marks`.
+        var written: Range<Int> = 0..<0
+        var marks: Range<Int> = 0..<0
+    }
+
+    /// A chunk's records once processed, and the text of their listed results when a core
+    /// writes them (one buffer for the chunk, not one per record).
+    struct JudgedChunk: Sendable {
+        var records: [Judged] = []
+        var written: [UInt8] = []
+        var marks: [ListedMark] = []
     }
 
     /// Reads, checks and judges everything below `paths` into `builder`; `progress` is called
@@ -42,11 +58,13 @@ public struct AuditRun: Sendable {
         var merged = 0
         var nextToMerge = 0
         var submitted = 0
-        var ready: [Int: [Judged]] = [:]
+        var ready: [Int: JudgedChunk] = [:]
         // Clean cases are built only as far as the chosen rules and the input checks read them.
         let limits = stream.limits
-        func kit(_ auditor: Auditor) -> (reader: RecordReader, auditor: Auditor) {
-            (RecordReader(limits: limits, building: CaseReads.selection(for: auditor.rules)), auditor)
+        let listedJSON = builder.writesJSON ? listedJSON : nil
+        func kit(_ auditor: Auditor) -> Kit {
+            Kit(reader: RecordReader(limits: limits, building: CaseReads.selection(for: auditor.rules)), auditor: auditor,
+                writer: listedJSON?.make())
         }
         var kits = [kit(auditor)]
         let ruleIDs = auditor.rules.map(\.rule.id)
@@ -55,25 +73,43 @@ public struct AuditRun: Sendable {
         // Each record's parts are moved out of the chunk, not copied: a copy counted a
         // reference to every string and list a record's tally holds, and freeing the chunk
         // counted them all down again.
-        func merge(_ chunk: consuming [Judged], into builder: inout ReportBuilder) {
-            for index in chunk.indices {
+        func merge(_ chunk: consuming JudgedChunk, into builder: inout ReportBuilder) {
+            // The written results of the records taken so far and not yet handed on: handed
+            // on in one piece when a record is turned away, and at the end of the chunk.
+            var writtenRun = (text: 0..<0, marks: 0..<0)
+            func handOnWritten() {
+                builder.add(written: chunk.written[writtenRun.text], marks: chunk.marks[writtenRun.marks])
+                writtenRun = (writtenRun.text.upperBound..<writtenRun.text.upperBound, writtenRun.marks.upperBound..<writtenRun.marks.upperBound)
+            }
+            for index in chunk.records.indices {
                 var diagnostics: [Diagnostic] = []
-                swap(&diagnostics, &chunk[index].diagnostics)
-                guard let identity = chunk[index].identity.take(), let tally = chunk[index].tally.take() else {
+                swap(&diagnostics, &chunk.records[index].diagnostics)
+                guard let identity = chunk.records[index].identity.take(), let tally = chunk.records[index].tally.take() else {
                     builder.add(rejected: diagnostics)
                     continue
                 }
                 if let duplicate = registry.register(identity) {
+                    // A record turned away lists nothing: what was written of it is skipped.
+                    handOnWritten()
+                    if !chunk.records[index].written.isEmpty {
+                        let skipped = (chunk.records[index].written.upperBound, chunk.records[index].marks.upperBound)
+                        writtenRun = (skipped.0..<skipped.0, skipped.1..<skipped.1)
+                    }
                     builder.add(rejected: diagnostics + [duplicate])
                     continue
                 }
                 builder.add(tally, diagnostics: diagnostics)
+                if !chunk.records[index].written.isEmpty {
+                    writtenRun = (writtenRun.text.lowerBound..<chunk.records[index].written.upperBound,
+                                  writtenRun.marks.lowerBound..<chunk.records[index].marks.upperBound)
+                }
             }
-            merged += chunk.count
+            handOnWritten()
+            merged += chunk.records.count
             progress(merged)
         }
 
-        let fileProblems = await withTaskGroup(of: (Int, [Judged]).self, returning: [Diagnostic].self) { group in
+        let fileProblems = await withTaskGroup(of: (Int, JudgedChunk).self, returning: [Diagnostic].self) { group in
             let problems = await stream.read(paths: paths) { chunk in
                 let index = submitted
                 submitted += 1
@@ -87,7 +123,7 @@ public struct AuditRun: Sendable {
                     }
                 }
                 let kit = kits[index % kits.count]
-                group.addTask { (index, AuditRun.process(chunk, reader: kit.reader, auditor: kit.auditor, context: context)) }
+                group.addTask { (index, AuditRun.process(chunk, kit: kit, context: context)) }
                 // Keep at most `parallelism` chunks in flight, merging finished ones in order.
                 while submitted - nextToMerge > parallelism, let (done, judged) = await group.next() {
                     ready[done] = judged
@@ -110,12 +146,26 @@ public struct AuditRun: Sendable {
         builder.add(registry.warnings)
     }
 
+    /// What a chunk is processed with: one per chunk in flight (see `replicate`).
+    struct Kit: Sendable {
+        var reader: RecordReader
+        var auditor: Auditor
+        var writer: ListedJSONWriter?
+    }
+
     /// Parses, validates and judges one chunk (runs on any core).
-    static func process(_ chunk: [PendingInput], reader: RecordReader, auditor: Auditor, context: TallyContext) -> [Judged] {
+    static func process(_ chunk: [PendingInput], kit: Kit, context: TallyContext) -> JudgedChunk {
         var judged: [Judged] = []
         judged.reserveCapacity(chunk.count)
+        let auditor = kit.auditor
+        // The chunk's listed results as JSON, when this core writes them: room for about a
+        // result for every record (a few hundred bytes, or none, are usual), so that the
+        // buffer is seldom grown and every chunk's is the same size, which the allocator then
+        // reuses instead of keeping blocks of many sizes. Room never written costs no memory.
+        var out = PrettyJSONWriter(level: 2, capacity: kit.writer == nil ? 0 : 1_024 * chunk.count)
+        var marks: [ListedMark] = []
         for item in chunk {
-            reader.read(item) { result in
+            kit.reader.read(item) { result in
                 // Taken apart, not copied out of: a copy of the record counted a reference to
                 // each of its parts, and freeing the result counted them down again.
                 let (record, readDiagnostics) = result.parts()
@@ -129,11 +179,23 @@ public struct AuditRun: Sendable {
                     judged.append(Judged(identity: nil, diagnostics: diagnostics, tally: nil))
                     return
                 }
-                let tally = auditor.tally(record, context: context)
-                judged.append(Judged(identity: record.identity, diagnostics: diagnostics, tally: tally))
+                var tally = auditor.tally(record, context: context)
+                guard let writer = kit.writer, !tally.kept.isEmpty else {
+                    judged.append(Judged(identity: record.identity, diagnostics: diagnostics, tally: tally))
+                    return
+                }
+                let textStart = out.bytes.count
+                let marksStart = marks.count
+                for listed in tally.kept {
+                    writer.write(listed, into: &out)
+                    marks.append(ListedMark(listed))
+                }
+                tally.kept = []
+                judged.append(Judged(identity: record.identity, diagnostics: diagnostics, tally: tally,
+                                     written: textStart..<out.bytes.count, marks: marksStart..<marks.count))
             }
         }
-        return judged
+        return JudgedChunk(records: judged, written: out.bytes, marks: marks)
     }
 }
 

@@ -20,15 +20,22 @@ public struct ListedCounts: Sendable, Hashable {
     public var hasMarks: Bool { waived + baselineNew + baselineUnchanged > 0 }
 
     mutating func add(_ item: AuditResult) {
-        if item.waiver != nil { waived += 1 }
-        switch item.baseline {
+        add(ListedMark(item))
+    }
+
+    /// A listed result known by what these counts read of it (a result already written as
+    /// JSON, see `WrittenResults`).
+    mutating func add(_ mark: ListedMark) {
+        if mark.waived { waived += 1 }
+        switch mark.baseline {
         case .new?: baselineNew += 1
         case .unchanged?: baselineUnchanged += 1
         case nil: break
         }
-        guard item.ruleIndex >= 0 else { return }
-        while byRule.count <= item.ruleIndex { byRule.append(Array(repeating: 0, count: Self.slots)) }
-        byRule[item.ruleIndex][Self.slot(item.result.outcome, waived: item.waiver != nil)] += 1
+        let rule = Int(mark.ruleIndex)
+        guard rule >= 0 else { return }
+        while byRule.count <= rule { byRule.append(Array(repeating: 0, count: Self.slots)) }
+        byRule[rule][Self.slot(mark.outcome, waived: mark.waived)] += 1
     }
 
     /// How many listed results of the rule have this outcome and are (or are not) waived.
@@ -39,5 +46,21 @@ public struct ListedCounts: Sendable, Hashable {
 
     private static func slot(_ outcome: Outcome, waived: Bool) -> Int {
         (Outcome.allCases.firstIndex(of: outcome) ?? 0) * 2 + (waived ? 1 : 0)
+    }
+}
+
+/// What `ListedCounts` reads of a listed result: kept for each result a core has already written
+/// as JSON, in place of the result itself.
+struct ListedMark: Sendable {
+    var ruleIndex: Int32
+    var outcome: Outcome
+    var waived: Bool
+    var baseline: BaselineStatus?
+
+    init(_ item: AuditResult) {
+        ruleIndex = Int32(clamping: item.ruleIndex)
+        outcome = item.result.outcome
+        waived = item.waiver != nil
+        baseline = item.baseline
     }
 }

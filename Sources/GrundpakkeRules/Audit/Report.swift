@@ -169,6 +169,12 @@ public struct Report: Sendable {
     /// The listed (rule, subject) pairs, ordered by file, line, subject (a case before its
     /// children), rule id. Past a bound they live in a temporary file (`ResultStore`).
     public var results: ResultStore
+    /// The listed results already written as JSON, when the audit was asked for that
+    /// (`AuditRequest.listedJSON`); `results` is then empty, and the report can be written only
+    /// as JSON (`ReportFormat.write` refuses the other formats) and not marked afterwards
+    /// (`Waivers.apply`, `Baseline.compare`): waivers and a baseline given with the request are
+    /// marked as results are judged.
+    public var writtenResults: WrittenResults?
     public var subjectCounts: [SubjectReference.Kind: Int]
     public var recordsRead: Int
     public var recordsRejected: Int

@@ -8,6 +8,8 @@ public struct ReportBuilder: Sendable {
     private let baseline: [Baseline.Entry]?
 
     private var results: ResultStore
+    /// The listed results as JSON, when they are written where they are judged.
+    private var written: WrittenResults?
     private var outcomeCounts = OutcomeCounts()
     private var ruleCounts: [OutcomeCounts]
     private var shelterCounts: [String: OutcomeCounts] = [:]
@@ -30,11 +32,14 @@ public struct ReportBuilder: Sendable {
     public var sections: [String] = []
 
     /// `resultMemoryLimit`: how many listed results stay in memory before the rest go to a
-    /// temporary file (see `ResultStore`).
+    /// temporary file (see `ResultStore`). `written`: where listed results already written as
+    /// JSON go (`add(_:diagnostics:written:)`), when they are.
     public init(rules: [Rule], asOf: CivilDate, selection: ResultSelection = .all, waivers: [Waiver]? = nil,
-                baseline: [Baseline.Entry]? = nil, resultMemoryLimit: Int = ResultStore.defaultMemoryLimit) {
+                baseline: [Baseline.Entry]? = nil, resultMemoryLimit: Int = ResultStore.defaultMemoryLimit,
+                written: WrittenResults? = nil) {
         context = TallyContext(rules: rules, asOf: asOf, selection: selection, waivers: waivers, baseline: baseline)
         results = ResultStore(memoryLimit: resultMemoryLimit)
+        self.written = written
         self.waivers = waivers
         self.baseline = baseline
         ruleCounts = Array(repeating: OutcomeCounts(), count: rules.count)
@@ -63,6 +68,17 @@ public struct ReportBuilder: Sendable {
         for (key, outcome) in tally.baselineSeen { baselineSeen[key] = outcome }
         results.append(contentsOf: tally.kept)
     }
+
+    /// The listed results of records already added (`add(_:diagnostics:)`), as a core wrote
+    /// them in JSON (`ListedJSONWriter`): `text` is what it wrote, `marks` what the counts need
+    /// of them. The records' tallies list nothing themselves.
+    mutating func add(written text: ArraySlice<UInt8>, marks: ArraySlice<ListedMark>) {
+        for mark in marks { results.count(mark) }
+        written?.append(text)
+    }
+
+    /// Whether listed results are written as JSON where they are judged.
+    var writesJSON: Bool { written != nil }
 
     /// A shelter's running counts added to the table by shelter id.
     private static func add(_ shelter: (id: String, counts: OutcomeCounts)?, to table: inout [String: OutcomeCounts]) {
@@ -101,6 +117,7 @@ public struct ReportBuilder: Sendable {
             shelterCounts: shelterCounts, unwaivedNoncompliance: unwaived.levels, waivedCount: waivedCount,
             baselineCounts: baselineCounts)
         report.sections = sections
+        report.writtenResults = written
         return report
     }
 }

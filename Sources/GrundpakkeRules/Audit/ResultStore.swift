@@ -64,6 +64,12 @@ public struct ResultStore: Sequence, Sendable {
         spilledCount += 1
     }
 
+    /// Counts a listed result kept elsewhere (written as JSON where it was judged, see
+    /// `WrittenResults`): it adds to `counts`, not to the results.
+    mutating func count(_ mark: ListedMark) {
+        counts.add(mark)
+    }
+
     /// Spilled results per stretch: enough for a core to render without asking for more often,
     /// few enough that the stretches in flight stay small in memory (about a megabyte of JSON).
     public static let defaultStretchLength = 2_048

@@ -1,7 +1,8 @@
 import Foundation
 import Synchronization
 
-/// An append-only log of encoded results in an anonymous temporary file.
+/// An append-only log of encoded results (or of results already written as JSON, see
+/// `WrittenResults`) in an anonymous temporary file.
 ///
 /// The file is made with `mkstemp` (mode 0600, in the system temporary directory) and unlinked
 /// at once: it has no name from then on, nobody else can open it, and the system frees it when
@@ -74,11 +75,30 @@ final class SpillFile: Sendable {
         }
     }
 
-    /// Appends bytes already encoded against `tables` (a fork copying another log).
-    private func append(raw bytes: ArraySlice<UInt8>) {
+    /// Appends bytes as they are (bytes encoded against `tables` when a fork copies another
+    /// log, or text that needs no encoding); the log's new length.
+    @discardableResult
+    func append(raw bytes: ArraySlice<UInt8>) -> Int {
         state.withLock { state in
+            // A long stretch (a chunk's results written as JSON, some hundreds of kilobytes)
+            // goes to the file from where it is, after what is pending, instead of being
+            // copied into `pending` first.
+            if state.usable, state.pending.count + bytes.count >= 2 * SpillFile.flushSize {
+                let pendingDone = state.pending.isEmpty || state.pending.withUnsafeBytes { SpillFile.writeAll($0, to: state.descriptor, at: state.written) }
+                if pendingDone {
+                    state.written += state.pending.count
+                    state.pending.removeAll(keepingCapacity: true)
+                    if bytes.withUnsafeBytes({ SpillFile.writeAll($0, to: state.descriptor, at: state.written) }) {
+                        state.written += bytes.count
+                        return state.written
+                    }
+                }
+                // Keep what did not reach the file in memory, and everything after it too.
+                state.usable = false
+            }
             state.pending += bytes
             SpillFile.flushIfFull(&state)
+            return state.written + state.pending.count
         }
     }
 

@@ -11,7 +11,8 @@ extension JSONReporter {
     /// At most twice `parallelism` stretches are rendered or waiting at a time.
     public func write(_ report: Report, to sink: inout some ReportSink, parallelism: Int) async throws {
         let stretches = report.results.spilledStretches
-        guard parallelism > 1, stretches.count > 1 else { return try write(report, to: &sink) }
+        // Results written where they were judged are only copied.
+        guard parallelism > 1, stretches.count > 1, report.writtenResults == nil else { return try write(report, to: &sink) }
         try writeHead(report, to: &sink)
         var listed = false
         let rules = RuleText.of(report.rules, language: language)

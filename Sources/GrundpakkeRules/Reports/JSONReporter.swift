@@ -25,6 +25,7 @@ public struct JSONReporter: Sendable {
         try writeHead(report, to: &sink)
         var listed = false
         try writeListed(report.results, RuleText.of(report.rules, language: language), text, listed: &listed, to: &sink)
+        if let written = report.writtenResults { try writeListed(written, listed: &listed, to: &sink) }
         try writeTail(report, listed: listed, to: &sink)
     }
 

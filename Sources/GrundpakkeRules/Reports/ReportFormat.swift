@@ -43,6 +43,9 @@ extension ReportFormat {
     /// Throws what the sink throws, and `ResultStoreError` when spilled results could not be
     /// read back (the report would otherwise be short of them).
     public func write(_ report: Report, options: ReportOptions, to sink: inout some ReportSink) throws {
+        // A report whose listed results were written as JSON while it was made holds them
+        // only as that text; any other format would come out without them.
+        if report.writtenResults != nil, self != .json { throw ReportWrittenAsJSON(format: self) }
         switch self {
         case .text: try sink.write(TextReporter(options: options).render(report))
         case .json: try JSONReporter(language: options.language, results: options.results).write(report, to: &sink)
@@ -69,5 +72,14 @@ extension ReportFormat {
         var sink = StringSink()
         try? write(report, options: options, to: &sink)
         return sink.text
+    }
+}
+
+/// A report made for JSON output (`AuditRequest.listedJSON`) asked for in another format.
+public struct ReportWrittenAsJSON: Error, Sendable, CustomStringConvertible {
+    public var format: ReportFormat
+
+    public var description: String {
+        "the report's results were written as JSON while it was made, so it cannot be written as \(format.rawValue)"
     }
 }
