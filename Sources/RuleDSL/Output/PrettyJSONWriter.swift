@@ -16,7 +16,8 @@ public struct PrettyJSONWriter {
         bytes.reserveCapacity(capacity)
     }
 
-    private var level: Int { baseLevel + open.count }
+    /// The depth the next member or item is written at.
+    public var level: Int { baseLevel + open.count }
 
     public mutating func openObject() { openContainer(UInt8(ascii: "{")) }
     public mutating func closeObject() { closeContainer(UInt8(ascii: "}")) }
@@ -29,38 +30,6 @@ public struct PrettyJSONWriter {
         JSONValue.quote(key, into: &bytes)
         bytes.append(UInt8(ascii: ":"))
         bytes.append(UInt8(ascii: " "))
-    }
-
-    /// `key` for a name fixed in the source (`"rule"`, `"subject"`): plain ASCII that needs no
-    /// escaping, so it is copied as it is instead of being scanned for every value written.
-    public mutating func key(plain key: StaticString) {
-        let comma = open[open.count - 1]
-        open[open.count - 1] = true
-        let width = 2 * level
-        // The comma, the new line, the indentation and the quoted key with its colon, laid out
-        // in one small buffer and appended in one piece: a report writes some twenty keys for
-        // every result it lists, and each separate append costs more than the bytes it adds.
-        key.withUTF8Buffer { name in
-            assert(!name.contains { $0 < 0x20 || $0 >= 0x80 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") },
-                   "a plain key needs no escaping")
-            let lead = comma ? 1 : 0
-            let total = lead + 1 + width + 1 + name.count + 3
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: total) { buffer in
-                // Filled with block copies (the indentation and the name), not byte by byte.
-                guard let base = buffer.baseAddress else { return }
-                if comma { base.initialize(to: UInt8(ascii: ",")) }
-                (base + lead).initialize(to: UInt8(ascii: "\n"))
-                (base + lead + 1).initialize(repeating: UInt8(ascii: " "), count: width)
-                var end = lead + 1 + width
-                (base + end).initialize(to: UInt8(ascii: "\""))
-                if let nameBase = name.baseAddress { (base + end + 1).initialize(from: nameBase, count: name.count) }
-                end += 1 + name.count
-                (base + end).initialize(to: UInt8(ascii: "\""))
-                (base + end + 1).initialize(to: UInt8(ascii: ":"))
-                (base + end + 2).initialize(to: UInt8(ascii: " "))
-                bytes.append(contentsOf: UnsafeBufferPointer(start: base, count: end + 3))
-            }
-        }
     }
 
     /// A line break and the indentation of up to 32 levels, of which a new line's part is
@@ -87,6 +56,16 @@ public struct PrettyJSONWriter {
 
     /// Any value, laid out as `pretty` would at this depth.
     public mutating func value(_ value: JSONValue) { value.writePretty(into: &bytes, level: level) }
+
+    /// Layout written as it is, for a caller that lays out a document of a fixed shape itself
+    /// (separators, keys and indentation in one piece, see `JSONReporter.writtenResult`); the
+    /// containers it opens that way are its own to close, and `level` does not count them.
+    public mutating func raw(_ layout: StaticString) {
+        layout.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// `value`, laid out as `pretty` would `level` deep (inside containers written by `raw`).
+    public mutating func value(_ value: JSONValue, level: Int) { value.writePretty(into: &bytes, level: level) }
 
     private mutating func openContainer(_ brace: UInt8) {
         bytes.append(brace)

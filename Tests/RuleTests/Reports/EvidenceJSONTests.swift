@@ -19,7 +19,7 @@ import Testing
     func writtenAsTheirJSONValueForm(_ value: Value) {
         for level in [0, 2, 3] {
             var direct = PrettyJSONWriter(level: level)
-            JSONReporter.write(value, into: &direct)
+            JSONReporter.write(value, level: level, into: &direct)
             var viaJSONValue = PrettyJSONWriter(level: level)
             viaJSONValue.value(JSONReporter.json(value))
             #expect(direct.bytes == viaJSONValue.bytes)
@@ -28,7 +28,7 @@ import Testing
 
     @Test func aCPRNumberInEvidenceIsHidden() {
         var out = PrettyJSONWriter(level: 0)
-        JSONReporter.write(.string("cpr 010190-1234 here"), into: &out)
+        JSONReporter.write(.string("cpr 010190-1234 here"), level: 0, into: &out)
         #expect(!String(decoding: out.bytes, as: UTF8.self).contains("010190-1234"))
     }
 }
