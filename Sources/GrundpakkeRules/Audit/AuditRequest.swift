@@ -65,7 +65,11 @@ extension LoadedRulePack {
             resultMemoryLimit: request.resultMemoryLimit, written: request.listedJSON.map { _ in WrittenResults(results: request.resultMemoryLimit) })
         builder.sections = pack.sections
         builder.add(problems)
-        var run = AuditRun(auditor: auditor, replicate: replicate)
+        // Listing every pair as JSON written where it is judged, a case lists some fifteen
+        // results, and a chunk of the usual 2,048 cases would hold some 20 MB of text until it
+        // is merged: smaller chunks keep that down to what a chunk of findings holds.
+        let stream = request.listedJSON != nil && request.selection == .all ? InputStream(chunkSize: 256) : InputStream()
+        var run = AuditRun(auditor: auditor, stream: stream, replicate: replicate)
         run.listedJSON = request.listedJSON.map { ListedJSONWriter.Recipe(language: $0, rules: auditor.rules.map(\.rule), asOf: request.asOf) }
         await run.run(paths: request.paths, into: &builder, progress: progress)
         return builder.finish(toolVersion: toolVersion, packName: pack.name, packVersion: pack.version)
