@@ -21,8 +21,9 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     // One iteration reads, validates, judges and tallies every case, then builds the report,
-    // exactly as `grundpakke-check audit` does (`LoadedRulePack.audit`, which also compiles the
-    // rules apart for the chunks in flight).
+    // exactly as `grundpakke-check audit --format json` does (`LoadedRulePack.audit`, which also
+    // compiles the rules apart for the chunks in flight, and has every core write the findings
+    // it judges as the JSON report's text); only writing the report to a file is left out.
     let endToEnd = Benchmark.Configuration(
         metrics: [.wallClock, .throughput, casesPerSecond, .mallocCountTotal, .peakMemoryResident],
         warmupIterations: 0, maxDuration: .seconds(60), maxIterations: 3
@@ -33,7 +34,8 @@ let benchmarks: @Sendable () -> Void = {
             precondition(Fixture.pack.selecting(only: only, skip: []).count == Fixture.rules(scope).count)
             for _ in benchmark.scaledIterations {
                 let start = ContinuousClock.now
-                let request = AuditRequest(paths: [GeneratedCases.path], asOf: Fixture.asOf, selection: .findings, only: only)
+                let request = AuditRequest(paths: [GeneratedCases.path], asOf: Fixture.asOf, selection: .findings, only: only,
+                                           listedJSON: .da)
                 let report = await Fixture.pack.audit(request, toolVersion: "benchmark")
                 let elapsed = ContinuousClock.now - start
                 precondition(report.recordsRead == GeneratedCases.count,

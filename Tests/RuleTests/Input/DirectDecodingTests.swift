@@ -146,6 +146,21 @@ struct DirectDecodingTests {
         #expect(DirectJSONDecoder.column(of: 5, in: bytes) == 4)
     }
 
+    @Test("code points are counted eight bytes a step exactly as one by one, in any slice")
+    func codePointCounting() {
+        let text = "{\"navn\":\"Åse Ødegård\",\"by\":\"Tønder 🏠\",\"x\":\"ææææææææææææ\",\"y\":\"€€€ plain ascii text\"}"
+        let whole = Array("prefix ".utf8) + Array(text.utf8)
+        let line = whole[7...]
+        let offsets = Array(0...line.count)
+        for from in offsets {
+            for to in offsets where to >= from && (to - from) % 3 == 0 || to == line.count {
+                guard to >= from else { continue }
+                let expected = line[(line.startIndex + from)..<(line.startIndex + to)].filter { $0 & 0xC0 != 0x80 }.count
+                #expect(DirectJSONDecoder.codePointStarts(in: line, from: from, to: to) == expected, "\(from)..<\(to)")
+            }
+        }
+    }
+
     @Test("the columns of a case's children are those of the located path")
     func childColumns() throws {
         let line = #"{"case_id":"Å-1","shelter_id":"kc-x","children":[{"child_id":"c1"},{"child_id":"ø2"},{"child_id":"c3"}]}"#
