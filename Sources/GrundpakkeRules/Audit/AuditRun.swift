@@ -186,11 +186,14 @@ public struct AuditRun: Sendable {
                 }
                 let textStart = out.bytes.count
                 let marksStart = marks.count
-                for listed in tally.kept {
-                    writer.write(listed, into: &out)
-                    marks.append(ListedMark(listed))
+                // Read where they lie: a loop over the results copied each one out, counting a
+                // reference to each of its texts and lists.
+                var kept: [AuditResult] = []
+                swap(&kept, &tally.kept)
+                for index in kept.indices {
+                    writer.write(kept[index], into: &out)
+                    marks.append(ListedMark(kept[index]))
                 }
-                tally.kept = []
                 judged.append(Judged(identity: record.identity, diagnostics: diagnostics, tally: tally,
                                      written: textStart..<out.bytes.count, marks: marksStart..<marks.count))
             }

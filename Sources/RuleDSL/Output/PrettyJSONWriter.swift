@@ -36,9 +36,6 @@ public struct PrettyJSONWriter {
     /// copied in one piece (written for every member of every result a report lists).
     private static let lineStart: StaticString = "\n                                                                "
 
-    /// Text written as it is, outside any container this writer opened: what separates values
-    /// that a caller writes one after another into the same bytes.
-    public mutating func raw(_ text: String) { bytes += text.utf8 }
 
     /// Starts an array item; its value is written next.
     public mutating func item() { startMember() }
@@ -57,9 +54,12 @@ public struct PrettyJSONWriter {
     /// Any value, laid out as `pretty` would at this depth.
     public mutating func value(_ value: JSONValue) { value.writePretty(into: &bytes, level: level) }
 
-    /// Layout written as it is, for a caller that lays out a document of a fixed shape itself
-    /// (separators, keys and indentation in one piece, see `JSONReporter.writtenResult`); the
-    /// containers it opens that way are its own to close, and `level` does not count them.
+    /// Text written as it is: what separates values that a caller writes one after another
+    /// into the same bytes, or the layout of a document of a fixed shape that the caller lays
+    /// out itself (separators, keys and indentation in one piece, see
+    /// `JSONReporter.writtenResult`; the containers it opens that way are its own to close, and
+    /// `level` does not count them). Fixed text only: a `StaticString` is copied in one piece,
+    /// where appending a `String`'s UTF-8 view went through it byte by byte.
     public mutating func raw(_ layout: StaticString) {
         layout.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
