@@ -128,6 +128,25 @@ final class SpillFile: Sendable {
         return true
     }
 
+    /// `body` with the file's descriptor once the log's first `length` bytes are all in the
+    /// file (what is pending is written first); nil, without calling `body`, when the log is
+    /// not on disk (a failure to make or write the file keeps it in memory).
+    func withFile<Result>(holding length: Int, _ body: (Int32) throws -> Result) rethrows -> Result? {
+        try state.withLock { state in
+            if state.usable, state.written < length, !state.pending.isEmpty {
+                let done = state.pending.withUnsafeBytes { SpillFile.writeAll($0, to: state.descriptor, at: state.written) }
+                if done {
+                    state.written += state.pending.count
+                    state.pending.removeAll(keepingCapacity: true)
+                } else {
+                    state.usable = false
+                }
+            }
+            guard state.usable, state.written >= length else { return nil }
+            return try body(state.descriptor)
+        }
+    }
+
     /// Copies up to `buffer.count` bytes of the log from `offset` (and before `end`) into
     /// `buffer`; how many were copied.
     func read(from offset: Int, before end: Int, into buffer: UnsafeMutableRawBufferPointer) throws(ResultStoreError) -> Int {

@@ -61,11 +61,39 @@ public struct WrittenResults: Sendable {
         return forked
     }
 
+    /// The text written to `sink`, the part in the temporary file copied there by the system
+    /// where the sink can (`ReportSink.copy`); `first` is written instead of the text's first
+    /// byte (the first result opens the list with "[" where the others have ","). Throws what
+    /// the sink throws, and `ResultStoreError` when the temporary file cannot be read back.
+    func write(to sink: inout some ReportSink, first: UInt8) throws {
+        var skip = 1
+        if !head.isEmpty {
+            try sink.write(utf8: [first] + head.dropFirst())
+            skip = 0
+        }
+        guard let spill, spilledLength > skip else { return }
+        if skip == 1 { try sink.write(utf8: [first]) }
+        let copied = try spill.withFile(holding: spilledLength) { descriptor in
+            try sink.copy(from: descriptor, offset: skip, count: spilledLength - skip)
+        }
+        guard copied != true else { return }
+        var isFirst = true
+        try forEachSpilledBlock { block in
+            try sink.write(utf8: isFirst && skip == 1 ? Array(block.dropFirst()) : block)
+            isFirst = false
+        }
+    }
+
     /// The text in order, a block of up to `blockSize` bytes at a time (the first block may be
     /// the part in memory, whatever its size). Throws `ResultStoreError` when the temporary file
     /// cannot be read back: the report would be short of results.
     func forEachBlock(blockSize: Int = 1 << 20, _ body: ([UInt8]) throws -> Void) throws {
         if !head.isEmpty { try body(head) }
+        try forEachSpilledBlock(blockSize: blockSize, body)
+    }
+
+    /// The part in the temporary file, read back a block at a time.
+    private func forEachSpilledBlock(blockSize: Int = 1 << 20, _ body: ([UInt8]) throws -> Void) throws {
         guard let spill else { return }
         var offset = 0
         var block = [UInt8](repeating: 0, count: blockSize)

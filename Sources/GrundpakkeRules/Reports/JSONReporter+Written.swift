@@ -35,16 +35,9 @@ extension JSONReporter {
     /// The results of `written`, each after the separator its place needs (`listed`: whether a
     /// result was written before them, and after them).
     func writeListed(_ written: WrittenResults, listed: inout Bool, to sink: inout some ReportSink) throws {
-        try written.forEachBlock { block in
-            guard !block.isEmpty else { return }
-            if listed {
-                try sink.write(utf8: block)
-            } else {
-                // The first result opens the list: "[" where the others have ",".
-                try sink.write("[")
-                try sink.write(utf8: Array(block.dropFirst()))
-                listed = true
-            }
-        }
+        guard !written.isEmpty else { return }
+        // The first result opens the list: "[" where the others have ",".
+        try written.write(to: &sink, first: listed ? UInt8(ascii: ",") : UInt8(ascii: "["))
+        listed = true
     }
 }

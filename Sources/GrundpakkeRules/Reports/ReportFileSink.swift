@@ -96,6 +96,23 @@ public final class ReportFileSink: ReportSink {
         if buffer.count >= ReportFileSink.bufferSize { try flush() }
     }
 
+    /// Copies with `sendfile`, from page cache to page cache: a report's results set aside in a
+    /// temporary file (hundreds of megabytes in a national run) are not read into the process
+    /// and written out again. False, with nothing written, where the system cannot do that
+    /// (then the caller reads and writes).
+    public func copy(from source: Int32, offset: Int, count: Int) throws(ReportWriteError) -> Bool {
+        try flush()
+        var position = off_t(offset)
+        let end = off_t(offset + count)
+        while position < end {
+            let copied = sendfile(descriptor, source, &position, Int(end - position))
+            if copied < 0, errno == EINTR { continue }
+            if copied < 0, position == off_t(offset), errno == EINVAL || errno == ENOSYS { return false }
+            guard copied > 0 else { throw ReportWriteError(path: path, errno: copied < 0 ? errno : EIO) }
+        }
+        return true
+    }
+
     private func flush() throws(ReportWriteError) {
         defer { buffer.removeAll(keepingCapacity: true) }
         try writeAll(buffer)

@@ -5,9 +5,15 @@ public protocol ReportSink {
     /// UTF-8 text already in bytes (results written by `PrettyJSONWriter`), without making a
     /// string of it first.
     mutating func write(utf8 bytes: [UInt8]) throws
+    /// Copies `count` bytes of the open file `descriptor` from `offset` to the report without
+    /// reading them into the process, if this sink can (a file can, in the kernel); false when
+    /// it cannot, and then it has written nothing.
+    mutating func copy(from descriptor: Int32, offset: Int, count: Int) throws -> Bool
 }
 
 extension ReportSink {
+    public mutating func copy(from descriptor: Int32, offset: Int, count: Int) throws -> Bool { false }
+
     public mutating func write(utf8 bytes: [UInt8]) throws {
         try write(String(decoding: bytes, as: UTF8.self))
     }

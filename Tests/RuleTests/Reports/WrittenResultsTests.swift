@@ -118,4 +118,53 @@ import Testing
         #expect(try text(inMemory, blockSize: 3) == Array(pieces.joined()))
         #expect(WrittenResults().isEmpty)
     }
+
+    /// Written to a report, the text opens with the byte asked for, whether its first part is
+    /// in memory or in the temporary file, and whether the file sink copies the spilled part
+    /// in the kernel or a string sink is given it block by block.
+    @Test(arguments: [0, 1, 10, 1 << 20])
+    func textWrittenToAFileOrAStringIsTheSame(_ memoryLimit: Int) throws {
+        let pieces: [[UInt8]] = (0..<40).map { Array(",\n    {\"n\": \($0), \"ø\": \"æ\"}".utf8) }
+        var written = WrittenResults(memoryLimit: memoryLimit)
+        for piece in pieces { written.append(piece[...]) }
+        #expect(written.isSpilled == (memoryLimit < 1 << 20))
+        let text = Array(pieces.joined())
+        for first in [UInt8(ascii: "["), UInt8(ascii: ",")] {
+            let expected = [first] + text.dropFirst()
+            var string = StringSink()
+            try written.write(to: &string, first: first)
+            #expect(Array(string.text.utf8) == expected, "string sink, limit \(memoryLimit)")
+
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("written-\(UUID().uuidString).json").path
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            var file = try ReportFileSink(path: path)
+            try file.write("head ")
+            try written.write(to: &file, first: first)
+            try file.write(" tail")
+            try file.commit()
+            let onDisk = try #require(FileManager.default.contents(atPath: path))
+            #expect(Array(onDisk) == Array("head ".utf8) + expected + Array(" tail".utf8), "file sink, limit \(memoryLimit)")
+        }
+    }
+
+    @Test func aFileSinkCopiesFromAnotherFileInTheKernel() throws {
+        let source = FileManager.default.temporaryDirectory.appendingPathComponent("copy-source-\(UUID().uuidString)").path
+        let target = FileManager.default.temporaryDirectory.appendingPathComponent("copy-target-\(UUID().uuidString)").path
+        defer {
+            try? FileManager.default.removeItem(atPath: source)
+            try? FileManager.default.removeItem(atPath: target)
+        }
+        let bytes = (0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+        try Data(bytes).write(to: URL(fileURLWithPath: source))
+        let descriptor = open(source, O_RDONLY)
+        #expect(descriptor >= 0)
+        defer { close(descriptor) }
+        let sink = try ReportFileSink(path: target)
+        try sink.write("<")
+        #expect(try sink.copy(from: descriptor, offset: 5, count: 250_000))
+        try sink.write(">")
+        try sink.commit()
+        let onDisk = try #require(FileManager.default.contents(atPath: target))
+        #expect(Array(onDisk) == Array("<".utf8) + Array(bytes[5..<250_005]) + Array(">".utf8))
+    }
 }
