@@ -181,7 +181,7 @@ public struct AuditRun: Sendable {
                 }
                 var tally = auditor.tally(record, context: context)
                 guard let writer = kit.writer, !tally.kept.isEmpty else {
-                    judged.append(Judged(identity: record.identity, diagnostics: diagnostics, tally: tally))
+                    judged.append(Judged(identity: record.identity, diagnostics: diagnostics, tally: consume tally))
                     return
                 }
                 let textStart = out.bytes.count
@@ -194,7 +194,7 @@ public struct AuditRun: Sendable {
                     writer.write(kept[index], into: &out)
                     marks.append(ListedMark(kept[index]))
                 }
-                judged.append(Judged(identity: record.identity, diagnostics: diagnostics, tally: tally,
+                judged.append(Judged(identity: record.identity, diagnostics: diagnostics, tally: consume tally,
                                      written: textStart..<out.bytes.count, marks: marksStart..<marks.count))
             }
         }
