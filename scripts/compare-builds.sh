@@ -8,12 +8,13 @@
 #
 #   RULES=subset (default: the 8-rule subset of the performance issue) or RULES=whole
 #   RESULTS=findings (default) or RESULTS=none
-#   CORE=1 (default): the core both runs share
+#   CORE=1 (default): the core both runs share; CORE=0,1 lets both use both cores (each runs
+#   on two threads as usual), to see what only two cores show
 #
 # On a shared host, runs of one build after the other differ by a third; pairs on one core
 # agree to about one per cent, so five to seven pairs show a change of half a per cent. What
-# only two cores show (references both count, memory freed on another thread) is not measured
-# here: check that with whole runs (see docs/performance.md).
+# only two cores show (references both count, memory freed on another thread) needs CORE=0,1
+# (see docs/performance.md).
 set -euo pipefail
 
 if [[ $# -lt 3 ]]; then
