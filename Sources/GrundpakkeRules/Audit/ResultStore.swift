@@ -78,18 +78,9 @@ public struct ResultStore: Sequence, Sendable {
         for item in items { append(item) }
     }
 
-    /// The log to append to: a new one, the shared one while this store holds all of it, or a
-    /// copy of this store's part of it once another copy has appended to it.
+    /// The log to append to (`SpillFile.own`).
     private mutating func ownLog() -> SpillFile {
-        guard let spill else {
-            let made = SpillFile()
-            self.spill = made
-            return made
-        }
-        if spill.length == spilledLength { return spill }
-        let forked = spill.fork(length: spilledLength)
-        self.spill = forked
-        return forked
+        SpillFile.own(&spill, holding: spilledLength)
     }
 
     /// A store of the same results, each passed through `transform` (marking waivers or a

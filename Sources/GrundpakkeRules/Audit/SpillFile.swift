@@ -185,6 +185,21 @@ final class SpillFile: Sendable {
 
     var readFailure: ResultStoreError? { state.withLock { $0.readFailure } }
 
+    /// The log a value holding the first `length` bytes of `log` appends to: a new one, the
+    /// shared one while the value holds all of it, or a copy of its part once another copy of
+    /// the value has appended to it (`ResultStore` and `WrittenResults` are values).
+    static func own(_ log: inout SpillFile?, holding length: Int) -> SpillFile {
+        guard let shared = log else {
+            let made = SpillFile()
+            log = made
+            return made
+        }
+        if shared.length == length { return shared }
+        let forked = shared.fork(length: length)
+        log = forked
+        return forked
+    }
+
     /// A new log holding this one's first `length` bytes: for a copy of a store that appends
     /// after another copy has appended to the shared log.
     func fork(length: Int) -> SpillFile {

@@ -47,18 +47,9 @@ public struct WrittenResults: Sendable {
         spilledLength = ownLog().append(raw: text)
     }
 
-    /// The log to append to: a new one, the shared one while this value holds all of it, or a
-    /// copy of this value's part of it once another copy has appended to it.
+    /// The log to append to (`SpillFile.own`).
     private mutating func ownLog() -> SpillFile {
-        guard let spill else {
-            let made = SpillFile()
-            self.spill = made
-            return made
-        }
-        if spill.length == spilledLength { return spill }
-        let forked = spill.fork(length: spilledLength)
-        self.spill = forked
-        return forked
+        SpillFile.own(&spill, holding: spilledLength)
     }
 
     /// The text written to `sink`, the part in the temporary file copied there by the system

@@ -208,29 +208,13 @@ public struct JSONReporter: Sendable {
         if let late = item.result.daysLate { out.raw(",\n      \"days_late\": "); out.int(Int64(late)) }
         out.raw(",\n      \"message\": "); text.writeMessage(title: rule.title, template: rule.message, item.result, into: &out)
         out.raw(",\n      \"legal_basis\": ")
-        if item.result.legalBasis.isEmpty {
-            out.raw("[]")
-        } else {
-            out.raw("[")
-            for (index, reference) in item.result.legalBasis.enumerated() {
-                out.raw(index == 0 ? "\n        {\n          \"law\": " : ",\n        {\n          \"law\": ")
-                out.string(reference.law)
-                out.raw(",\n          \"provision\": "); out.string(reference.provision)
-                out.raw("\n        }")
-            }
-            out.raw("\n      ]")
+        JSONReporter.writeList(item.result.legalBasis, into: &out) { reference, out in
+            out.raw("{\n          \"law\": "); out.string(reference.law)
+            out.raw(",\n          \"provision\": "); out.string(reference.provision)
+            out.raw("\n        }")
         }
         out.raw(",\n      \"missing\": ")
-        if item.result.missing.isEmpty {
-            out.raw("[]")
-        } else {
-            out.raw("[")
-            for (index, path) in item.result.missing.enumerated() {
-                out.raw(index == 0 ? "\n        " : ",\n        ")
-                out.string(path)
-            }
-            out.raw("\n      ]")
-        }
+        JSONReporter.writeList(item.result.missing, into: &out) { path, out in out.string(path) }
         out.raw(",\n      \"evidence\": {")
         var evidenceWritten = false
         for entry in item.result.evidence {
@@ -245,6 +229,19 @@ public struct JSONReporter: Sendable {
         if let applied = item.waiver { out.raw(",\n      \"waived\": "); out.value(.object(waiver(applied)), level: 3) }
         if let status = item.baseline { out.raw(",\n      \"baseline\": "); out.string(status.rawValue) }
         out.raw("\n    }")
+    }
+
+    /// A list that is a member of a listed result: `[]`, or each item on a line of its own
+    /// three levels deep, written by `write`.
+    private static func writeList<Item>(_ items: [Item], into out: inout PrettyJSONWriter,
+                                        _ write: (Item, inout PrettyJSONWriter) -> Void) {
+        guard !items.isEmpty else { return out.raw("[]") }
+        out.raw("[")
+        for index in items.indices {
+            out.raw(index == items.startIndex ? "\n        " : ",\n        ")
+            write(items[index], &out)
+        }
+        out.raw("\n      ]")
     }
 
     private func diagnostic(_ diagnostic: Diagnostic) -> JSONValue {
