@@ -194,10 +194,7 @@ public struct JSONReporter: Sendable {
     /// member by member cost a tenth of writing the result.
     func writtenResult(_ rule: RuleText, _ item: AuditResult, _ text: ResultText, into out: inout PrettyJSONWriter) {
         assert(out.level == 2, "a listed result sits two levels deep in the report")
-        out.raw("{\n      \"rule\": "); out.string(rule.id)
-        out.raw(",\n      \"level\": "); out.string(rule.level)
-        out.raw(",\n      \"section\": "); out.string(rule.section)
-        out.raw(",\n      \"subject\": {\n        \"kind\": "); out.string(item.subject.kind.rawValue)
+        out.raw(bytes: rule.jsonHead); out.string(item.subject.kind.rawValue)
         out.raw(",\n        \"id\": "); out.string(item.subject.id)
         if let caseID = item.subject.caseID { out.raw(",\n        \"case_id\": "); out.string(caseID) }
         out.raw(",\n        \"shelter_id\": "); out.string(item.subject.shelterID)
@@ -206,7 +203,7 @@ public struct JSONReporter: Sendable {
         out.raw("\n      },\n      \"outcome\": "); out.string(item.result.outcome.rawValue)
         if let due = item.result.due { out.raw(",\n      \"due\": "); out.string(due.description) }
         if let late = item.result.daysLate { out.raw(",\n      \"days_late\": "); out.int(Int64(late)) }
-        out.raw(",\n      \"message\": "); text.writeMessage(title: rule.title, template: rule.message, item.result, into: &out)
+        out.raw(",\n      \"message\": "); text.writeMessage(title: rule.title, template: rule.template, item.result, into: &out)
         out.raw(",\n      \"legal_basis\": ")
         JSONReporter.writeList(item.result.legalBasis, into: &out) { reference, out in
             out.raw("{\n          \"law\": "); out.string(reference.law)
@@ -229,6 +226,17 @@ public struct JSONReporter: Sendable {
         if let applied = item.waiver { out.raw(",\n      \"waived\": "); out.value(.object(waiver(applied)), level: 3) }
         if let status = item.baseline { out.raw(",\n      \"baseline\": "); out.string(status.rawValue) }
         out.raw("\n    }")
+    }
+
+    /// The start of every listed result of a rule, up to the value of its subject's kind:
+    /// the rule's id, level and section never change from one result to the next.
+    static func resultHead(id: String, level: String, section: String) -> [UInt8] {
+        var out = PrettyJSONWriter(level: 2, capacity: 128)
+        out.raw("{\n      \"rule\": "); out.string(id)
+        out.raw(",\n      \"level\": "); out.string(level)
+        out.raw(",\n      \"section\": "); out.string(section)
+        out.raw(",\n      \"subject\": {\n        \"kind\": ")
+        return out.bytes
     }
 
     /// A list that is a member of a listed result: `[]`, or each item on a line of its own

@@ -15,24 +15,35 @@ public struct ResultText: Sendable {
     }
 
     /// `message(title:template:_:)` quoted into `out`; a finding's filled-in template is
-    /// written from its bytes (see `MessageRenderer.write`).
-    func writeMessage(title: String, template: String, _ result: RuleResult, into out: inout PrettyJSONWriter) {
+    /// filled in and quoted in place (see `MessageTemplate.write`).
+    func writeMessage(title: String, template: MessageTemplate, _ result: RuleResult, into out: inout PrettyJSONWriter) {
         guard result.outcome == .noncompliant else { return out.string(message(title: title, template: template, result)) }
-        MessageRenderer.write(template, result: result, asOf: asOf, into: &out)
+        template.write(result: result, asOf: asOf, into: &out)
     }
 
     /// `message` from the rule's title and message template in the catalogue's language.
     func message(title: String, template: String, _ result: RuleResult) -> String {
+        guard result.outcome == .noncompliant else { return titled(title, result) }
+        return MessageRenderer.render(template, result: result, asOf: asOf)
+    }
+
+    /// `message(title:template:_:)` with the template already cut.
+    func message(title: String, template: MessageTemplate, _ result: RuleResult) -> String {
+        guard result.outcome == .noncompliant else { return titled(title, result) }
+        return template.render(result: result, asOf: asOf)
+    }
+
+    /// The message of any result but a noncompliant one: the rule's title, and what the
+    /// outcome needs said beside it.
+    private func titled(_ title: String, _ result: RuleResult) -> String {
         switch result.outcome {
-        case .noncompliant:
-            return MessageRenderer.render(template, result: result, asOf: asOf)
         case .pending:
             return result.due.map { "\(title) (\(catalogue.due($0)))" } ?? title
         case .incomplete:
             return "\(title) (\(catalogue.missing(result.missing)))"
         case .error:
             return "\(catalogue.outcome(.error)): \(CPRRedaction.redact(result.errorMessage ?? ""))"
-        case .compliant, .notApplicable:
+        case .compliant, .notApplicable, .noncompliant:
             return title
         }
     }

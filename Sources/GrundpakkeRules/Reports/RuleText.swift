@@ -10,13 +10,15 @@ struct RuleText: Sendable {
     let section: String
     let title: String
     let message: String
+    /// `message` cut into text and placeholders once, not for every result.
+    let template: MessageTemplate
+    /// What every listed result of this rule starts with in a JSON report, written once
+    /// (`JSONReporter.resultHead`).
+    let jsonHead: [UInt8]
 
     init(_ rule: Rule, language: Language) {
-        id = rule.id
-        level = rule.level.rawValue
-        section = rule.section
-        title = rule.title.text(in: language)
-        message = rule.message.text(in: language)
+        self.init(id: rule.id, level: rule.level.rawValue, section: rule.section, title: rule.title.text(in: language),
+                  message: rule.message.text(in: language))
     }
 
     private init(id: String, level: String, section: String, title: String, message: String) {
@@ -25,6 +27,8 @@ struct RuleText: Sendable {
         self.section = section
         self.title = title
         self.message = message
+        template = MessageTemplate(message)
+        jsonHead = JSONReporter.resultHead(id: id, level: level, section: section)
     }
 
     /// The texts of `rules`, by rule index.

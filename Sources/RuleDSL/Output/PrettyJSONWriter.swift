@@ -45,6 +45,27 @@ public struct PrettyJSONWriter {
     /// `string` for text already at hand as valid UTF-8 bytes.
     public mutating func string(utf8 text: UnsafeBufferPointer<UInt8>) { JSONValue.quote(utf8: text, into: &bytes) }
 
+    /// A string whose UTF-8 text `fill` appends to the bytes, then quoted where it lies. Nearly
+    /// always the text needs no escape and `replacement` (e.g. a redaction) gives nothing for it,
+    /// so it is written once, with no copy in between; otherwise the replacement, or the text,
+    /// is quoted again in its place.
+    public mutating func string(filledBy fill: (inout [UInt8]) -> Void,
+                                replacement: (UnsafeBufferPointer<UInt8>) -> [UInt8]?) {
+        let quoteAt = bytes.count
+        bytes.append(UInt8(ascii: "\""))
+        fill(&bytes)
+        let start = quoteAt + 1
+        let (replaced, escapes) = bytes.withUnsafeBufferPointer { all in
+            let text = UnsafeBufferPointer(rebasing: all[start...])
+            if let replaced = replacement(text) { return (Optional(replaced), true) }
+            return (nil, JSONValue.needsEscaping(text))
+        }
+        guard escapes else { return bytes.append(UInt8(ascii: "\"")) }
+        let text = replaced ?? Array(bytes[start...])
+        bytes.removeSubrange(quoteAt...)
+        text.withUnsafeBufferPointer { JSONValue.quote(utf8: $0, into: &bytes) }
+    }
+
     public mutating func int(_ number: Int64) { bytes += String(number).utf8 }
 
     public mutating func bool(_ flag: Bool) { bytes += (flag ? "true" : "false").utf8 }
@@ -62,6 +83,12 @@ public struct PrettyJSONWriter {
     /// where appending a `String`'s UTF-8 view went through it byte by byte.
     public mutating func raw(_ layout: StaticString) {
         layout.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Layout and values written once and kept (e.g. the part every result of one rule starts
+    /// with), copied as they are.
+    public mutating func raw(bytes written: [UInt8]) {
+        bytes.append(contentsOf: written)
     }
 
     /// `value`, laid out as `pretty` would `level` deep (inside containers written by `raw`).
