@@ -18,9 +18,14 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Creates a date when the fields name a real calendar day (2025-02-30 does not).
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...9999).contains(year), (1...12).contains(month),
-              day >= 1, day <= CivilDate.daysIn(month: month, year: year) else { return nil }
+        guard CivilDate.isValid(year: year, month: month, day: day) else { return nil }
         daysSinceEpoch = CivilDate.days(year: year, month: month, day: day)
+    }
+
+    /// Whether the fields name a real calendar day in years 1...9999, without working out
+    /// which (for input that is only checked).
+    public static func isValid(year: Int, month: Int, day: Int) -> Bool {
+        (1...9999).contains(year) && (1...12).contains(month) && day >= 1 && day <= daysIn(month: month, year: year)
     }
 
     /// Parses exactly `YYYY-MM-DD` (four-digit year, two-digit month and day).

@@ -112,6 +112,31 @@ struct DirectDecodingTests {
         #expect(Self.direct.record(Array(line.utf8)[...], file: "x.jsonl", line: 7) == nil)
     }
 
+    /// Values are counted as they are read and the count checked once the record is read: under
+    /// any limit, a record the direct path takes must be one the located path takes without a
+    /// word, and a record past the limits must be left to the located path, which reports it.
+    @Test("under any value or text limit the direct path takes only what the located path takes cleanly")
+    func limitsLeaveItToTheLocatedPath() {
+        let lines = [
+            #"{"case_id":"A-1","shelter_id":"kc-x","woman":{"age":34,"sex":"female"},"children":[{"child_id":"c1"}]}"#,
+            #"{"case_id":"A-1","shelter_id":"kc-x","acting_municipality":"x","admission":{"date":"2025-01-02"}}"#,
+        ]
+        for line in lines {
+            let bytes = Array(line.utf8)[...]
+            for limits in (1...40).map({ DocumentLimits(maxNodesPerDocument: $0) }) + (1...25).map({ DocumentLimits(maxScalarBytes: $0) }) {
+                guard DirectCaseReader(limits: limits).record(bytes, file: "x.jsonl", line: 1) != nil else { continue }
+                let slow = RecordReader(limits: limits, direct: false).records(from: .line(bytes, file: "x.jsonl", line: 1))
+                #expect(slow.count == 1 && slow[0].diagnostics.isEmpty && slow[0].record != nil,
+                        "taken directly under \(limits), but the located path says \(slow.flatMap(\.diagnostics).map(\.code))")
+            }
+            #expect(DirectCaseReader(limits: DocumentLimits(maxNodesPerDocument: 40)).record(bytes, file: "x.jsonl", line: 1) != nil)
+            #expect(DirectCaseReader(limits: DocumentLimits(maxNodesPerDocument: 3)).record(bytes, file: "x.jsonl", line: 1) == nil)
+            #expect(DirectCaseReader(limits: DocumentLimits(maxScalarBytes: 25)).record(bytes, file: "x.jsonl", line: 1) != nil)
+            // Every line holds a key or text of more than 5 bytes ("shelter_id").
+            #expect(DirectCaseReader(limits: DocumentLimits(maxScalarBytes: 5)).record(bytes, file: "x.jsonl", line: 1) == nil)
+        }
+    }
+
     @Test("strings are scanned right whatever their length and wherever a special byte sits",
           arguments: Array(0...19))
     func stringScanning(_ length: Int) {

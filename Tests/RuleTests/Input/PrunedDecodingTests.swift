@@ -59,6 +59,13 @@ struct PrunedDecodingTests {
         #"{"case_id":"A-1","shelter_id":"kc-x","charges":[{"kind":"rent","amount_dkk":1}]}"#,
         #"{"case_id":"A-1","shelter_id":"kc-x","charges":[{"kind":"food","amount_dkk":1},]}"#,
         #"{"case_id":"A-1","shelter_id":"kc-x","contact":{"first_contact_date":"2025-02-30"}}"#,
+        #"{"case_id":"A-1","shelter_id":"kc-x","contact":{"first_contact_date":"2023-02-29"}}"#,
+        #"{"case_id":"A-1","shelter_id":"kc-x","contact":{"first_contact_date":"2025-13-01"}}"#,
+        #"{"case_id":"A-1","shelter_id":"kc-x","contact":{"first_contact_date":"2025-00-10"}}"#,
+        #"{"case_id":"A-1","shelter_id":"kc-x","contact":{"first_contact_date":"2025-01-00"}}"#,
+        #"{"case_id":"A-1","shelter_id":"kc-x","contact":{"first_contact_date":"2025-01-3a"}}"#,
+        #"{"case_id":"A-1","shelter_id":"kc-x","contact":{"first_contact_date":"2025/01/30"}}"#,
+        #"{"case_id":"A-1","shelter_id":"kc-x","contact":{"first_contact_date":"0000-01-30"}}"#,
         #"{"case_id":"A-1","shelter_id":"kc-x","contact":[]}"#,
         #"{"case_id":"A-1","shelter_id":"kc-x","children":[{"child_id":"c1","offers":{"activities":1}}]}"#,
     ])
@@ -67,6 +74,13 @@ struct PrunedDecodingTests {
         let whole = DirectJSONDecoder(schema: CaseSchema.object, trackingItemsOf: "children")
         #expect(whole.decode(Array(line.utf8)[...]) == nil, "the whole decoder must refuse this line")
         #expect(pruned.decode(Array(line.utf8)[...]) == nil)
+    }
+
+    @Test("an unbuilt date that is a real day is accepted", arguments: ["2024-02-29", "2000-02-29", "0001-01-01", "9999-12-31"])
+    func unbuiltRealDates(_ date: String) throws {
+        let pruned = DirectJSONDecoder(schema: CaseSchema.object, trackingItemsOf: "children", building: Self.selection)
+        let line = #"{"case_id":"A-1","shelter_id":"kc-x","contact":{"first_contact_date":""# + date + #""}}"#
+        #expect(pruned.decode(Array(line.utf8)[...]) != nil)
     }
 
     @Test("what the input checks and subjects read is always built")

@@ -37,7 +37,10 @@ struct ByteCursor {
     mutating func skipWhitespace() {
         while position < bytes.count {
             let byte = bytes[position]
-            guard byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") else { return }
+            // Every byte that is whitespace is at most a space: anything above ends the run at
+            // one comparison (a key, a value or punctuation nearly always follows).
+            guard byte <= UInt8(ascii: " "),
+                  byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") else { return }
             position += 1
         }
     }
@@ -46,11 +49,16 @@ struct ByteCursor {
     /// offsets are recorded (top level only). Without `build` it is only checked, and the
     /// (empty) map returned costs nothing; with it, the plan's built fields are built.
     mutating func object(_ plan: ObjectPlan, tracking: Int? = nil, build: Bool = true) -> MapValue? {
-        guard plan.decodable, countNode() else { return nil }
+        guard plan.decodable else { return nil }
+        countNode()
         position += 1
         // The plan's parts are read in place: its names and fields are unsafe memory the plan
         // owns, so nothing here counts references to what both cores share.
         let names = plan.names
+        let nameCount = names.count
+        // A key longer than the scalar limit is left to the located path, which reports it;
+        // checked once per object when no name is that long (the usual case).
+        let namesFit = plan.longestName <= maxScalarBytes
         let fields = plan.fields
         let built = build ? plan.builtMask : 0
         // A built object goes straight into a block: a small one into the record's shared
@@ -82,9 +90,11 @@ struct ByteCursor {
                 var index = -1
                 if peek == UInt8(ascii: "\"") {
                     var candidate = expected
-                    while candidate < min(expected + 3, names.count) {
-                        if names.length(candidate) <= maxScalarBytes, let end = names.keyEnd(candidate, in: bytes, at: position + 1) {
-                            guard countNode() else { return nil }
+                    let last = min(expected + 3, nameCount)
+                    while candidate < last {
+                        if namesFit || names.length(candidate) <= maxScalarBytes,
+                           let end = names.keyEnd(candidate, in: bytes, at: position + 1) {
+                            countNode()
                             position = end
                             index = candidate
                             break
@@ -153,6 +163,7 @@ struct ByteCursor {
 
     /// The value at the cursor, or (without `build`) `.null` once it is checked: what is not
     /// built is read exactly as strictly, so a record is accepted or not whatever is built.
+    @inline(__always)
     private mutating func value(_ type: TypePlan, nullable: Bool, tracked: Bool = false, build: Bool) -> Value? {
         if peek == UInt8(ascii: "n") {
             guard nullable, literal("null") else { return nil }
@@ -169,7 +180,7 @@ struct ByteCursor {
             guard let text = string() else { return nil }
             return build ? .string(String(decoding: text, as: UTF8.self)) : .null
         case .date:
-            return date()
+            return date(build: build)
         case .enumeration(let allowed):
             guard let text = string(), let index = allowed.with({ $0.names.index(of: text, likely: 0) }) else { return nil }
             return build ? allowed.with { $0.values[index] } : .null
@@ -185,7 +196,8 @@ struct ByteCursor {
     }
 
     private mutating func list(_ element: TypePlan, tracked: Bool, build: Bool) -> Value? {
-        guard peek == UInt8(ascii: "["), countNode() else { return nil }
+        guard peek == UInt8(ascii: "[") else { return nil }
+        countNode()
         position += 1
         var items: [Value] = []
         skipWhitespace()
@@ -220,7 +232,8 @@ struct ByteCursor {
     /// The bytes of a string without escapes or control characters, valid UTF-8, within the
     /// scalar limit.
     private mutating func string() -> UnsafeBufferPointer<UInt8>.SubSequence? {
-        guard peek == UInt8(ascii: "\""), countNode() else { return nil }
+        guard peek == UInt8(ascii: "\"") else { return nil }
+        countNode()
         let start = position + 1
         var end = ByteCursor.plainRun(bytes, from: start)
         var ascii = true
@@ -269,7 +282,7 @@ struct ByteCursor {
     /// A whole number as JSON writes it (no sign on zero, no leading zeros, no fraction or
     /// exponent) that fits in 64 bits with room to spare.
     private mutating func integer() -> Value? {
-        guard countNode() else { return nil }
+        countNode()
         var index = position
         let negative = peek == UInt8(ascii: "-")
         if negative { index += 1 }
@@ -290,29 +303,33 @@ struct ByteCursor {
         return .int(negative ? -magnitude : magnitude)
     }
 
-    /// A string holding a real calendar date written `YYYY-MM-DD`.
-    private mutating func date() -> Value? {
-        guard let text = string(), text.count == 10,
-              text[text.startIndex + 4] == UInt8(ascii: "-"), text[text.startIndex + 7] == UInt8(ascii: "-") else { return nil }
-        func number(_ from: Int, _ length: Int) -> Int? {
-            var value = 0
-            for index in (text.startIndex + from)..<(text.startIndex + from + length) {
-                let byte = text[index]
-                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-                value = value * 10 + Int(byte - UInt8(ascii: "0"))
-            }
-            return value
+    /// A string holding a real calendar date written `YYYY-MM-DD`; without `build`, `.null` once
+    /// it is checked (its day number is not worked out). The digits are read in place: a record
+    /// holds a dozen dates.
+    private mutating func date(build: Bool) -> Value? {
+        guard let text = string(), text.count == 10, let base = text.base.baseAddress else { return nil }
+        let at = base + text.startIndex
+        guard at[4] == UInt8(ascii: "-"), at[7] == UInt8(ascii: "-") else { return nil }
+        // A byte below "0" wraps around to a large number, so one comparison checks a digit.
+        func digit(_ offset: Int) -> Int? {
+            let value = at[offset] &- UInt8(ascii: "0")
+            return value <= 9 ? Int(value) : nil
         }
-        guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
-              let date = CivilDate(year: year, month: month, day: day) else { return nil }
-        return .date(date)
+        guard let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
+              let m0 = digit(5), let m1 = digit(6), let d0 = digit(8), let d1 = digit(9) else { return nil }
+        let year = y0 * 1000 + y1 * 100 + y2 * 10 + y3
+        let month = m0 * 10 + m1
+        let day = d0 * 10 + d1
+        guard build else { return CivilDate.isValid(year: year, month: month, day: day) ? .null : nil }
+        return CivilDate(year: year, month: month, day: day).map(Value.date)
     }
 
     /// `true`, `false` or `null` at the cursor, compared a word at a time rather than through
     /// a call to `memcmp` (a record holds a dozen such literals).
     private mutating func literal(_ word: StaticString) -> Bool {
         let length = word.utf8CodeUnitCount
-        guard countNode(), position + length <= bytes.count, let base = bytes.baseAddress else { return false }
+        countNode()
+        guard position + length <= bytes.count, let base = bytes.baseAddress else { return false }
         let at = UnsafeRawPointer(base + position)
         let expected = UnsafeRawPointer(word.utf8Start)
         let matched: Bool
@@ -328,11 +345,17 @@ struct ByteCursor {
         return true
     }
 
-    /// Counts a value against the per-document limit; past it the located path reports it.
-    private mutating func countNode() -> Bool {
-        nodes += 1
-        return nodes <= maxNodes
+    /// Counts a value against the per-document limit, which `withinNodeLimit` checks once the
+    /// record is read: past it the located path reports it. (The plan follows the schema, not
+    /// the input, so reading on past the limit cannot nest without end; a check per value cost
+    /// a compare and a branch for each of a record's hundred-odd values.)
+    @inline(__always)
+    private mutating func countNode() {
+        nodes &+= 1
     }
+
+    /// Whether the values read so far are within the per-document limit.
+    var withinNodeLimit: Bool { nodes <= maxNodes }
 }
 
 /// Where an item of the tracked list starts, and whether any non-ASCII text came before it

@@ -24,6 +24,8 @@ final class ObjectPlan: @unchecked Sendable {
     }
 
     let names: ByteNames
+    /// The length in bytes of the longest field name.
+    let longestName: Int
     let fields: UnsafeMutableBufferPointer<Field>
     /// Bit `i` set: field `i` accepts `null`.
     let nullableMask: UInt64
@@ -50,6 +52,7 @@ final class ObjectPlan: @unchecked Sendable {
 
     init(_ schema: ObjectSchema, building selection: FieldSelection = .everything) {
         names = ByteNames.make(schema.fields.map(\.name))
+        longestName = schema.fields.map(\.name.utf8.count).max() ?? 0
         let fields = UnsafeMutableBufferPointer<Field>.allocate(capacity: schema.fields.count)
         decodable = schema.fields.count <= 64
         var nested: [any AnyObject & Sendable] = []

@@ -70,7 +70,7 @@ public struct DirectJSONDecoder: Sendable {
             guard cursor.peek == UInt8(ascii: "{"),
                   let fields = cursor.object(root, tracking: trackedField) else { return nil }
             cursor.skipWhitespace()
-            guard cursor.atEnd else { return nil }
+            guard cursor.atEnd, cursor.withinNodeLimit else { return nil }
             return Decoded(fields: fields, start: start, trackedItems: cursor.trackedItems)
         }
     }
