@@ -36,38 +36,48 @@ public enum CPRRedaction {
         return output
     }
 
-    /// The next CPR number at or after `from` that starts a run of digits.
+    /// The next CPR number at or after `from` that starts a run of digits. Only the start of a
+    /// run can start one, so the search goes from run to run: eight bytes without a digit are
+    /// passed over at once, the first digit of a word is found in one step, and a run too short
+    /// to be a CPR number (a date's "2025", a count) is passed over whole.
     private static func nextCPR(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> (start: Int, length: Int)? {
         var index = from
         while index + 10 <= bytes.count {
-            // Most text holds no digit at all: eight bytes without one are passed over at once.
-            if !anyDigit(bytes, at: index) {
-                index += 8
+            if let offset = firstDigit(bytes, at: index) {
+                guard offset == 0 else {
+                    index += offset
+                    continue
+                }
+            } else {
+                index += index + 8 <= bytes.count ? 8 : 1
                 continue
             }
-            if isDigit(bytes[index]), index == 0 || !isDigit(bytes[index - 1]), let length = cprLength(bytes, at: index) {
+            var end = index + 1
+            while end < bytes.count, isDigit(bytes[end]) { end += 1 }
+            if end - index >= 6, index == 0 || !isDigit(bytes[index - 1]), let length = cprLength(bytes, at: index) {
                 return (index, length)
             }
-            index += 1
+            index = end
         }
         return nil
     }
 
-    /// Whether any of the eight bytes from `index` is an ASCII digit (true when fewer than
-    /// eight are left, or on a machine where the words are not little-endian).
+    /// The offset of the first ASCII digit among the eight bytes from `index`, or nil when
+    /// there is none; with fewer than eight bytes left, 0 or nil for the byte at `index` alone.
     @inline(__always)
-    private static func anyDigit(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    private static func firstDigit(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
         #if _endian(little)
-        guard index + 8 <= bytes.count, let base = bytes.baseAddress else { return true }
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        // A byte is a digit exactly when it differs from "0" only in its low four bits by less
-        // than ten: "has a byte below 10" on the word xor "0" in every byte (exact for the
-        // lowest such byte, which is all that matters here).
-        let shifted = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) ^ (ones &* 0x30)
-        return (shifted &- ones &* 10) & ~shifted & (ones &* 0x80) != 0
-        #else
-        return true
+        if index + 8 <= bytes.count, let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            // A byte is a digit exactly when it differs from "0" only in its low four bits by
+            // less than ten: "has a byte below 10" on the word xor "0" in every byte. Borrows
+            // only flag bytes above a true one, so the lowest flag is exactly the first digit.
+            let shifted = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) ^ (ones &* 0x30)
+            let flags = (shifted &- ones &* 10) & ~shifted & (ones &* 0x80)
+            return flags == 0 ? nil : flags.trailingZeroBitCount / 8
+        }
         #endif
+        return isDigit(bytes[index]) ? 0 : nil
     }
 
     /// A diagnostic with its message, hint and file name redacted: every message that may quote

@@ -156,4 +156,50 @@ struct CPRRedactionTests {
             #expect(!(batch.errors.first?.message.contains("0101901234") ?? true))
         }
     }
+
+    /// The rule written out plainly, position by position: a run of digits that starts with a
+    /// plausible day and month and is ten digits long, or six, a hyphen and four.
+    static func referenceRedaction(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        func digit(_ index: Int) -> Bool { index >= 0 && index < bytes.count && bytes[index] >= 48 && bytes[index] <= 57 }
+        func plausible(_ start: Int) -> Bool {
+            let day = Int(bytes[start] - 48) * 10 + Int(bytes[start + 1] - 48)
+            let month = Int(bytes[start + 2] - 48) * 10 + Int(bytes[start + 3] - 48)
+            let longest = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+            return (1...12).contains(month) && day >= 1 && day <= longest[month - 1]
+        }
+        var output: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            if digit(index), !digit(index - 1), (0..<6).allSatisfy({ digit(index + $0) }), plausible(index) {
+                if (6..<10).allSatisfy({ digit(index + $0) }), !digit(index + 10) {
+                    output += Array("[CPR]".utf8)
+                    index += 10
+                    continue
+                }
+                if index + 6 < bytes.count, bytes[index + 6] == UInt8(ascii: "-"), (7..<11).allSatisfy({ digit(index + $0) }), !digit(index + 11) {
+                    output += Array("[CPR]".utf8)
+                    index += 11
+                    continue
+                }
+            }
+            output.append(bytes[index])
+            index += 1
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Texts made of digits, hyphens, letters and a non-ASCII letter in every mix and length,
+    /// so that runs of digits meet word boundaries at every offset.
+    @Test("redaction agrees with the rule written out plainly on many mixed texts")
+    func agreesWithTheRule() {
+        let pieces = ["0", "1", "3", "9", "-", "a", " ", "æ", "0101", "90", "1234", "2025-03-03", "3112", "29029", "010190-1234", "0101901234"]
+        var generator = SplitMix64(seed: 17)
+        for _ in 0..<20_000 {
+            var text = ""
+            for _ in 0..<Int(generator.next() % 12) { text += pieces[Int(generator.next() % UInt64(pieces.count))] }
+            #expect(CPRRedaction.redact(text) == Self.referenceRedaction(text), "\(text)")
+            #expect(CPRRedaction.containsCPR(text) == (Self.referenceRedaction(text) != text), "\(text)")
+        }
+    }
 }
