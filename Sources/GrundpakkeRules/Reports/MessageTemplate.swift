@@ -76,7 +76,8 @@ struct MessageTemplate: Sendable {
         output.reserveCapacity(template.count + 64)
         MessageTemplate.fill(pieces, result: result, asOf: asOf, into: &output)
         return output.withUnsafeBufferPointer { filled in
-            String(decoding: CPRRedaction.redacted(filled) ?? Array(filled), as: UTF8.self)
+            guard let redacted = CPRRedaction.redacted(filled) else { return String(decoding: filled, as: UTF8.self) }
+            return String(decoding: redacted, as: UTF8.self)
         }
     }
 
