@@ -73,14 +73,12 @@ public struct AuditRun: Sendable {
         // Each record's parts are moved out of the chunk, not copied: a copy counted a
         // reference to every string and list a record's tally holds, and freeing the chunk
         // counted them all down again.
-        func merge(_ chunk: consuming JudgedChunk, into builder: inout ReportBuilder) {
+        // The registry comes in as a parameter, not captured: a captured variable is checked for
+        // exclusive access at run time at every use, here once for every record.
+        func merge(_ chunk: consuming JudgedChunk, into builder: inout ReportBuilder, registry: inout CaseRegistry) {
             // The written results of the records taken so far and not yet handed on: handed
             // on in one piece when a record is turned away, and at the end of the chunk.
-            var writtenRun = (text: 0..<0, marks: 0..<0)
-            func handOnWritten() {
-                builder.add(written: chunk.written[writtenRun.text], marks: chunk.marks[writtenRun.marks])
-                writtenRun = (writtenRun.text.upperBound..<writtenRun.text.upperBound, writtenRun.marks.upperBound..<writtenRun.marks.upperBound)
-            }
+            var writtenRun = WrittenRun()
             for index in chunk.records.indices {
                 var diagnostics: [Diagnostic] = []
                 swap(&diagnostics, &chunk.records[index].diagnostics)
@@ -90,21 +88,19 @@ public struct AuditRun: Sendable {
                 }
                 if let duplicate = registry.register(identity) {
                     // A record turned away lists nothing: what was written of it is skipped.
-                    handOnWritten()
+                    writtenRun.handOn(chunk, to: &builder)
                     if !chunk.records[index].written.isEmpty {
-                        let skipped = (chunk.records[index].written.upperBound, chunk.records[index].marks.upperBound)
-                        writtenRun = (skipped.0..<skipped.0, skipped.1..<skipped.1)
+                        writtenRun.skip(to: chunk.records[index])
                     }
                     builder.add(rejected: diagnostics + [duplicate])
                     continue
                 }
                 builder.add(tally, diagnostics: diagnostics)
                 if !chunk.records[index].written.isEmpty {
-                    writtenRun = (writtenRun.text.lowerBound..<chunk.records[index].written.upperBound,
-                                  writtenRun.marks.lowerBound..<chunk.records[index].marks.upperBound)
+                    writtenRun.extend(to: chunk.records[index])
                 }
             }
-            handOnWritten()
+            writtenRun.handOn(chunk, to: &builder)
             merged += chunk.records.count
             progress(merged)
         }
@@ -128,7 +124,7 @@ public struct AuditRun: Sendable {
                 while submitted - nextToMerge > parallelism, let (done, judged) = await group.next() {
                     ready[done] = judged
                     while let chunk = ready.removeValue(forKey: nextToMerge) {
-                        merge(chunk, into: &builder)
+                        merge(chunk, into: &builder, registry: &registry)
                         nextToMerge += 1
                     }
                 }
@@ -136,7 +132,7 @@ public struct AuditRun: Sendable {
             while let (done, judged) = await group.next() {
                 ready[done] = judged
                 while let chunk = ready.removeValue(forKey: nextToMerge) {
-                    merge(chunk, into: &builder)
+                    merge(chunk, into: &builder, registry: &registry)
                     nextToMerge += 1
                 }
             }
@@ -144,6 +140,32 @@ public struct AuditRun: Sendable {
         }
         builder.add(fileProblems)
         builder.add(registry.warnings)
+    }
+
+    /// The written results of consecutive records of a chunk not yet handed on to the report,
+    /// as ranges of the chunk's text and marks.
+    struct WrittenRun {
+        var text = 0..<0
+        var marks = 0..<0
+
+        /// Takes in `record`'s written results, which follow the run's.
+        mutating func extend(to record: borrowing Judged) {
+            text = text.lowerBound..<record.written.upperBound
+            marks = marks.lowerBound..<record.marks.upperBound
+        }
+
+        /// Starts again after `record`, whose written results are left out.
+        mutating func skip(to record: borrowing Judged) {
+            text = record.written.upperBound..<record.written.upperBound
+            marks = record.marks.upperBound..<record.marks.upperBound
+        }
+
+        /// Hands the run on to `builder` in one piece and starts again where it ended.
+        mutating func handOn(_ chunk: borrowing JudgedChunk, to builder: inout ReportBuilder) {
+            builder.add(written: chunk.written[text], marks: chunk.marks[marks])
+            text = text.upperBound..<text.upperBound
+            marks = marks.upperBound..<marks.upperBound
+        }
     }
 
     /// What a chunk is processed with: one per chunk in flight (see `replicate`).

@@ -50,18 +50,21 @@ public struct CaseRegistry: Sendable {
 
     /// FNV-1a over shelter id, a separator and case id: stable across runs, so output is too.
     static func key(_ record: RecordIdentity) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        // Over the contiguous UTF-8 in place (a copy of a native string shares its storage):
-        // iterating `utf8` decodes each byte through the string's generic view.
-        func mix(_ text: String) {
-            var text = text
-            text.withUTF8 { bytes in
-                for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-            }
-        }
-        mix(record.shelterID)
+        var hash = mixed(0xCBF2_9CE4_8422_2325, record.shelterID)
         hash = (hash ^ 0xFF) &* 0x100_0000_01B3
-        mix(record.id)
-        return hash
+        return mixed(hash, record.id)
+    }
+
+    /// `hash` with the bytes of `text` mixed in, over the contiguous UTF-8 in place (a copy of
+    /// a native string shares its storage; iterating `utf8` decodes each byte through the
+    /// string's generic view). The hash is handed in and back, not captured: a variable a
+    /// closure captures was checked for exclusive access at run time, twice for every text.
+    private static func mixed(_ hash: UInt64, _ text: String) -> UInt64 {
+        var text = text
+        return text.withUTF8 { bytes in
+            var hash = hash
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+            return hash
+        }
     }
 }

@@ -55,6 +55,16 @@ import Testing
         #expect(registry.register(Self.identity("A", line: 4)) == nil)
     }
 
+    /// The key is FNV-1a over shelter id, a 0xFF byte and case id, the same from run to run.
+    @Test func theKeyIsFNV1aOfShelterAndCase() {
+        func fnv(_ bytes: [UInt8]) -> UInt64 {
+            bytes.reduce(0xCBF2_9CE4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 }
+        }
+        for (shelter, id) in [("kc-a", "A"), ("gen-kc-01", "GEN-K01-2023-0001"), ("", ""), ("kc-ø", "sag-æ")] {
+            #expect(CaseRegistry.key(Self.identity(id, shelter: shelter, line: 1)) == fnv(Array(shelter.utf8) + [0xFF] + Array(id.utf8)))
+        }
+    }
+
     /// Records of one file in different columns (a JSON array written by hand, say).
     @Test func columnsComeBackPerRecord() {
         var table = CaseKeyTable()
