@@ -33,7 +33,7 @@ public struct ReportBuilder: Sendable {
 
     /// `resultMemoryLimit`: how many listed results stay in memory before the rest go to a
     /// temporary file (see `ResultStore`). `written`: where listed results already written as
-    /// JSON go (`add(_:diagnostics:written:)`), when they are.
+    /// JSON go (`add(written:marks:)`), when they are.
     public init(rules: [Rule], asOf: CivilDate, selection: ResultSelection = .all, waivers: [Waiver]? = nil,
                 baseline: [Baseline.Entry]? = nil, resultMemoryLimit: Int = ResultStore.defaultMemoryLimit,
                 written: WrittenResults? = nil) {

@@ -5,6 +5,6 @@ import RuleDSL
 /// CPR redaction. (Reports that fill one template many times keep it cut: `MessageTemplate`.)
 public enum MessageRenderer {
     public static func render(_ template: String, result: RuleResult, asOf: CivilDate) -> String {
-        MessageTemplate(template).render(result: result, asOf: asOf)
+        MessageTemplate.render(template, result: result, asOf: asOf)
     }
 }

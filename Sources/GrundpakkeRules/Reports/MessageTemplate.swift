@@ -3,12 +3,14 @@ import RuleDSL
 /// A rule's message template cut once into fixed text and placeholders (`{due}`, `{days_late}`,
 /// `{as_of}`, an evidence path such as `{admission.date}` or `{case.admission.date}`), so that
 /// filling it for a result neither searches the template for braces nor makes a string of each
-/// placeholder's name. A report fills one for every finding it lists.
+/// placeholder's name. A report fills one for every finding it lists; `render(_:result:asOf:)`
+/// cuts and fills in one pass for a template used once.
 struct MessageTemplate: Sendable {
+    /// A part of the template, as a range of its bytes.
     enum Piece: Sendable {
-        case text([UInt8])
+        case text(Range<Int>)
         /// A placeholder, and its text as written (kept when the result has no value for it).
-        case slot(Slot, written: [UInt8])
+        case slot(Slot, written: Range<Int>)
     }
 
     enum Slot: Sendable {
@@ -19,35 +21,39 @@ struct MessageTemplate: Sendable {
         case evidence(name: String, bare: String)
     }
 
-    /// The template's bytes as written.
-    let template: [UInt8]
+    /// The template as written.
+    let text: String
+    /// Its bytes, which the pieces are ranges of.
+    let bytes: [UInt8]
     /// Nil when the template has no opening brace: the message is then the template as it is,
     /// without redaction (it is the rule's own fixed text).
     let pieces: [Piece]?
 
     init(_ template: String) {
-        let bytes = Array(template.utf8)
-        self.template = bytes
-        pieces = MessageTemplate.cut(bytes)
+        text = template
+        bytes = Array(template.utf8)
+        var pieces: [Piece] = []
+        let cut = bytes.withUnsafeBufferPointer { MessageTemplate.cut($0) { pieces.append($0) } }
+        self.pieces = cut ? pieces : nil
     }
 
-    /// Braces are ASCII, so the template is cut as UTF-8 bytes, only next to a brace, never
-    /// inside a character. An unclosed brace is text like any other.
-    private static func cut(_ bytes: [UInt8]) -> [Piece]? {
-        guard var open = bytes.firstIndex(of: UInt8(ascii: "{")) else { return nil }
-        var pieces: [Piece] = []
+    /// Calls `body` with each piece of `bytes`, in order; false, calling nothing, when there is
+    /// no opening brace. Braces are ASCII, so the template is cut as UTF-8 bytes, only next to
+    /// a brace, never inside a character. An unclosed brace is text like any other.
+    private static func cut(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Piece) -> Void) -> Bool {
+        guard var open = bytes.firstIndex(of: UInt8(ascii: "{")) else { return false }
         var rest = 0
         while true {
             guard let close = bytes[open...].firstIndex(of: UInt8(ascii: "}")) else { break }
-            if rest < open { pieces.append(.text(Array(bytes[rest..<open]))) }
+            if rest < open { body(.text(rest..<open)) }
             let name = String(decoding: bytes[(open + 1)..<close], as: UTF8.self)
-            pieces.append(.slot(slot(named: name), written: Array(bytes[open...close])))
+            body(.slot(slot(named: name), written: open..<(close + 1)))
             rest = close + 1
             guard let next = bytes[rest...].firstIndex(of: UInt8(ascii: "{")) else { break }
             open = next
         }
-        if rest < bytes.count { pieces.append(.text(Array(bytes[rest...]))) }
-        return pieces
+        if rest < bytes.count { body(.text(rest..<bytes.count)) }
+        return true
     }
 
     private static func slot(named name: String) -> Slot {
@@ -71,37 +77,59 @@ struct MessageTemplate: Sendable {
 
     /// The message for `result`, redacted: every filled-in value passes through CPR redaction.
     func render(result: RuleResult, asOf: CivilDate) -> String {
-        guard let pieces else { return String(decoding: template, as: UTF8.self) }
+        guard let pieces else { return text }
         var output: [UInt8] = []
-        output.reserveCapacity(template.count + 64)
-        MessageTemplate.fill(pieces, result: result, asOf: asOf, into: &output)
-        return output.withUnsafeBufferPointer { filled in
-            guard let redacted = CPRRedaction.redacted(filled) else { return String(decoding: filled, as: UTF8.self) }
-            return String(decoding: redacted, as: UTF8.self)
+        output.reserveCapacity(bytes.count + 64)
+        bytes.withUnsafeBufferPointer { bytes in
+            for piece in pieces { MessageTemplate.fill(piece, of: bytes, result: result, asOf: asOf, into: &output) }
         }
+        return MessageTemplate.redactedText(output)
+    }
+
+    /// `MessageTemplate(template).render(result:asOf:)` without keeping the pieces: for a
+    /// template used once (the reports other than JSON, which render from the rule).
+    static func render(_ template: String, result: RuleResult, asOf: CivilDate) -> String {
+        var template = template
+        let output = template.withUTF8 { bytes -> [UInt8]? in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + 64)
+            let cut = MessageTemplate.cut(bytes) { fill($0, of: bytes, result: result, asOf: asOf, into: &output) }
+            return cut ? output : nil
+        }
+        return output.map(redactedText) ?? template
     }
 
     /// `render`, quoted into `out` as a JSON string. The template is filled straight into the
     /// report's bytes and quoted where it lies; only a message that needs an escape or holds a
     /// CPR number is written again.
     func write(result: RuleResult, asOf: CivilDate, into out: inout PrettyJSONWriter) {
-        guard let pieces else { return template.withUnsafeBufferPointer { out.string(utf8: $0) } }
-        out.string(filledBy: { MessageTemplate.fill(pieces, result: result, asOf: asOf, into: &$0) },
-                   replacement: CPRRedaction.redacted)
+        bytes.withUnsafeBufferPointer { bytes in
+            guard let pieces else { return out.string(utf8: bytes) }
+            out.string(filledBy: { output in
+                for piece in pieces { MessageTemplate.fill(piece, of: bytes, result: result, asOf: asOf, into: &output) }
+            }, replacement: CPRRedaction.redacted)
+        }
     }
 
-    private static func fill(_ pieces: [Piece], result: RuleResult, asOf: CivilDate, into output: inout [UInt8]) {
-        for piece in pieces {
-            switch piece {
-            case .text(let text):
-                output.append(contentsOf: text)
-            case .slot(let slot, let written):
-                if var value = value(slot, result: result, asOf: asOf) {
-                    // In one piece: appending a string's UTF-8 view goes byte by byte.
-                    value.withUTF8 { output.append(contentsOf: $0) }
-                } else {
-                    output.append(contentsOf: written)
-                }
+    /// Filled-in bytes as text, with every CPR number in them hidden.
+    private static func redactedText(_ filled: [UInt8]) -> String {
+        filled.withUnsafeBufferPointer { filled in
+            guard let redacted = CPRRedaction.redacted(filled) else { return String(decoding: filled, as: UTF8.self) }
+            return String(decoding: redacted, as: UTF8.self)
+        }
+    }
+
+    private static func fill(_ piece: Piece, of template: UnsafeBufferPointer<UInt8>, result: RuleResult, asOf: CivilDate,
+                             into output: inout [UInt8]) {
+        switch piece {
+        case .text(let range):
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: template[range]))
+        case .slot(let slot, let written):
+            if var value = value(slot, result: result, asOf: asOf) {
+                // In one piece: appending a string's UTF-8 view goes byte by byte.
+                value.withUTF8 { output.append(contentsOf: $0) }
+            } else {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: template[written]))
             }
         }
     }

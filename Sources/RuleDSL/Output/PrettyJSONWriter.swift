@@ -36,7 +36,6 @@ public struct PrettyJSONWriter {
     /// copied in one piece (written for every member of every result a report lists).
     private static let lineStart: StaticString = "\n                                                                "
 
-
     /// Starts an array item; its value is written next.
     public mutating func item() { startMember() }
 
