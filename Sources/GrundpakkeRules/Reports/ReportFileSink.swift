@@ -134,12 +134,30 @@ public final class ReportFileSink: ReportSink {
     }
 
     /// Writes what is buffered and puts the file in place.
+    ///
+    /// A previous report is first moved aside under a hidden name and removed once the new one
+    /// is in place, rather than renamed over: renaming over an existing file makes ext4
+    /// (`auto_da_alloc`) allocate the new file's blocks inside the call, which took 0.2–0.3 s
+    /// for a national run's report of 360 MB. The destination names no file only between the
+    /// two renames; should the second fail, the previous report is put back.
     public func commit() throws(ReportWriteError) {
         try flush()
         guard let temporaryPath, let path else { return }
+        let aside = ReportFileSink.moveAside(path, using: temporaryPath)
         guard rename(temporaryPath, path) == 0 else {
-            throw ReportWriteError(path: path, errno: errno)
+            let code = errno
+            if let aside { rename(aside, path) }
+            throw ReportWriteError(path: path, errno: code)
         }
+        if let aside { unlink(aside) }
         self.temporaryPath = nil
+    }
+
+    /// Moves the file at `path`, if any, to a hidden name made from the temporary one (unique
+    /// in the directory, as it was created exclusively); nil when there was nothing to move or
+    /// it could not be moved (the rename then replaces it as usual).
+    private static func moveAside(_ path: String, using temporaryPath: String) -> String? {
+        let aside = String(temporaryPath.dropLast(".tmp".count)) + ".old"
+        return rename(path, aside) == 0 ? aside : nil
     }
 }
