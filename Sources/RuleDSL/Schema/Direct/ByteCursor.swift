@@ -166,6 +166,7 @@ struct ByteCursor {
     /// Inlined into the object loop, which calls it for every value of a record: left to
     /// itself the compiler made it a call of its own, and decoding took a tenth more
     /// instructions.
+    @inline(__always)
     private mutating func value(_ type: TypePlan, nullable: Bool, tracked: Bool = false, build: Bool) -> Value? {
         if peek == UInt8(ascii: "n") {
             guard nullable, literal("null") else { return nil }
