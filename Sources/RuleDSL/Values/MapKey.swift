@@ -4,12 +4,15 @@
 public struct MapKey: Sendable {
     public let value: Value
     let fingerprint: UInt64
+    /// The key's bits (see `KeyIdentity`).
+    let identity: KeyIdentity
     /// Where the search starts (see `MapValue.position(forKey:fingerprint:hint:)`).
     let hint: Int
 
     public init(_ value: Value) {
         self.value = value
         fingerprint = KeyFingerprint.of(value)
+        identity = KeyIdentity(value)
         hint = 0
     }
 
@@ -23,6 +26,7 @@ public struct MapKey: Sendable {
     public init(_ name: String, in schema: ObjectSchema) {
         value = .string(name)
         fingerprint = KeyFingerprint.of(value)
+        identity = KeyIdentity(value)
         hint = schema.position(of: name) ?? 0
     }
 }
@@ -30,7 +34,7 @@ public struct MapKey: Sendable {
 extension MapValue {
     /// The value under `key`, as `self[key.value]` gives it.
     public subscript(key: MapKey) -> Value? {
-        guard let position = position(forKey: key.value, fingerprint: key.fingerprint, hint: key.hint) else { return nil }
+        guard let position = position(forKey: key.value, identity: key.identity, fingerprint: key.fingerprint, hint: key.hint) else { return nil }
         return withValue(at: position) { copy $0 }
     }
 
@@ -38,7 +42,7 @@ extension MapValue {
     /// (a copy of a nested record or list costs a retain and a release); nil when it is absent.
     @inline(__always)
     public func withValue<Result>(forKey key: MapKey, _ body: (borrowing Value) -> Result) -> Result? {
-        guard let position = position(forKey: key.value, fingerprint: key.fingerprint, hint: key.hint) else { return nil }
+        guard let position = position(forKey: key.value, identity: key.identity, fingerprint: key.fingerprint, hint: key.hint) else { return nil }
         return withValue(at: position, body)
     }
 }

@@ -151,6 +151,27 @@ public struct MapValue: @unchecked Sendable, Hashable {
         return nil
     }
 
+    /// `position(forKey:fingerprint:hint:)` for a key whose bits the caller also worked out
+    /// once (`KeyIdentity`), inlined into the field reads: the usual lookup, a field at or a
+    /// little before its hint with the schema's own key, is settled here in a few compares
+    /// and no call. Anything else (a map with a hash index, a key that is absent or only equal
+    /// as text) goes on to the full search, which gives the same answer.
+    @inline(__always)
+    func position(forKey key: Value, identity: KeyIdentity, fingerprint: UInt64, hint: Int) -> Int? {
+        let count = Int(length)
+        if count <= MapValue.linearLimit, let entries = firstEntry {
+            var position = hint < 0 ? 0 : hint < count ? hint : count - 1
+            while position >= 0 {
+                if entries[position].fingerprint == fingerprint {
+                    if identity.matches(UnsafeRawPointer(entries + position)) { return position }
+                    break
+                }
+                position -= 1
+            }
+        }
+        return self.position(forKey: key, fingerprint: fingerprint, hint: hint)
+    }
+
     /// `a == b` for keys: string keys (every record key) compared as strings straight away,
     /// which for a key and the schema's own copy of it is one comparison of their storage,
     /// instead of through `Value`'s synthesized equality.

@@ -34,4 +34,46 @@ import Testing
         #expect(!KeyFingerprint.isWhole(KeyFingerprint.of(.string("common_x"))))
         #expect(!KeyFingerprint.isWhole(KeyFingerprint.of(.string("år"))))
     }
+
+    /// The lookup inlined into field reads, with the key's bits (`KeyIdentity`), finds exactly
+    /// what the full search finds: for the very key the map holds (same bits), for an equal key
+    /// made apart (a long one has storage of its own, so only the full comparison can tell),
+    /// for absent keys, non-ASCII ones, and hints anywhere or out of range, in small maps and
+    /// in one large enough to be indexed.
+    @Test(arguments: [-3, 0, 2, 7, 40])
+    func theKeysBitsFindWhatTheFullSearchFinds(_ hint: Int) {
+        let names = ["a", "date", "first_contact_date", "safety_assessment_date", "common_x", "common_y", "år_dato"]
+        let held = names.map { Value.string($0) }
+        for size in [1, 4, names.count, 30] {
+            var map = MapValue()
+            for position in 0..<size {
+                map.append(position < held.count ? held[position] : .string("extra_field_\(position)"), .int(Int64(position)))
+            }
+            // Equal to the held keys but made apart: long ones then have storage of their own.
+            let apart = names.map { Value.string(String(decoding: Array($0.utf8), as: UTF8.self)) }
+            let absent: [Value] = [.string("absent"), .string("first_contact_datf"), .string("date_"), .string("")]
+            for key in held + apart + absent {
+                let fingerprint = KeyFingerprint.of(key)
+                let quick = map.position(forKey: key, identity: KeyIdentity(key), fingerprint: fingerprint, hint: hint)
+                #expect(quick == map.position(forKey: key, fingerprint: fingerprint, hint: max(0, hint)), "\(key) in \(size)")
+            }
+        }
+    }
+
+    /// Bits match only the same string: a key's bits never match another key's entry, and a
+    /// key that is not a string never matches at all.
+    @Test func bitsMatchOnlyTheSameKey() {
+        let entries = [MapValue.Entry(key: .string("safety_assessment_date"), value: .null, fingerprint: 1),
+                       MapValue.Entry(key: .string("date"), value: .null, fingerprint: 2),
+                       MapValue.Entry(key: .int(4), value: .null, fingerprint: 0)]
+        entries.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for (index, entry) in entries.enumerated() {
+                for other in entries.indices {
+                    let matched = KeyIdentity(entry.key).matches(UnsafeRawPointer(base + other))
+                    #expect(matched == (index == other && index < 2), "\(entry.key) against \(entries[other].key)")
+                }
+            }
+        }
+    }
 }

@@ -34,6 +34,8 @@ enum FieldPaths {
     struct Level: Sendable {
         let key: Value
         let fingerprint: UInt64
+        /// The key's bits, to recognise the schema's own key in a record without a call.
+        let identity: KeyIdentity
         let field: String
         let path: String
         let presenceTest: Bool
@@ -47,6 +49,7 @@ enum FieldPaths {
         init(_ selection: CheckedNode.Selection, offset: Int) {
             key = selection.key
             fingerprint = KeyFingerprint.of(selection.key)
+            identity = KeyIdentity(selection.key)
             field = selection.field
             path = selection.path
             presenceTest = selection.presenceTest
@@ -67,7 +70,7 @@ enum FieldPaths {
         func enter(_ operand: borrowing Value, _ next: (borrowing Value) -> Reading) -> Reading {
             switch operand {
             case .map(let map):
-                guard let position = map.position(forKey: key, fingerprint: fingerprint, hint: positionHint) else {
+                guard let position = map.position(forKey: key, identity: identity, fingerprint: fingerprint, hint: positionHint) else {
                     return presenceTest ? next(.bool(false)) : .absent(depth: depth)
                 }
                 if presenceTest { return next(.bool(true)) }
