@@ -55,16 +55,19 @@ public struct CaseRegistry: Sendable {
         return mixed(hash, record.id)
     }
 
-    /// `hash` with the bytes of `text` mixed in, over the contiguous UTF-8 in place (a copy of
-    /// a native string shares its storage; iterating `utf8` decodes each byte through the
-    /// string's generic view). The hash is handed in and back, not captured: a variable a
-    /// closure captures was checked for exclusive access at run time, twice for every text.
+    /// `hash` with the bytes of `text` mixed in, over the contiguous UTF-8 in place (iterating
+    /// `utf8` decodes each byte through the string's generic view), read without a copy of
+    /// the string (`withUTF8` needs one it may change, which counted a reference to it twice
+    /// a case). The hash is handed in and back, not captured: a variable a closure captures was
+    /// checked for exclusive access at run time, twice for every text.
     private static func mixed(_ hash: UInt64, _ text: String) -> UInt64 {
-        var text = text
-        return text.withUTF8 { bytes in
-            var hash = hash
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-            return hash
-        }
+        if let mixed = text.utf8.withContiguousStorageIfAvailable({ fold(hash, $0) }) { return mixed }
+        return fold(hash, text.utf8)
+    }
+
+    private static func fold(_ hash: UInt64, _ bytes: some Sequence<UInt8>) -> UInt64 {
+        var hash = hash
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        return hash
     }
 }
