@@ -24,7 +24,13 @@ public struct CaseRegistry: Sendable {
                 hint: "it was first given at \(first); if these are two stays, give them different ids")
         }
         firstSeen.insert(key, at: record.location)
-        casesByShelter[record.shelterID, default: (record.location, 0)].count += 1
+        // Found first, then counted in place: a default value (an autoclosure) would capture a
+        // copy of the whole identity for every case, a reference counted for each of its texts.
+        if let index = casesByShelter.index(forKey: record.shelterID) {
+            casesByShelter.values[index].count += 1
+        } else {
+            casesByShelter[record.shelterID] = (record.location, 1)
+        }
         return nil
     }
 
