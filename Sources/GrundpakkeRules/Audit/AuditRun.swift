@@ -186,8 +186,10 @@ public struct AuditRun: Sendable {
         // reuses instead of keeping blocks of many sizes. Room never written costs no memory.
         var out = PrettyJSONWriter(level: 2, capacity: kit.writer == nil ? 0 : 1_024 * chunk.count)
         var marks: [ListedMark] = []
-        for item in chunk {
-            kit.reader.read(item) { result in
+        // By index: a loop over the chunk copied each input out (a reference counted for its
+        // bytes and its file name).
+        for index in chunk.indices {
+            kit.reader.read(chunk[index]) { result in
                 // Taken apart, not copied out of: a copy of the record counted a reference to
                 // each of its parts, and freeing the result counted them down again.
                 let (record, readDiagnostics) = result.parts()
@@ -209,12 +211,15 @@ public struct AuditRun: Sendable {
                 let textStart = out.bytes.count
                 let marksStart = marks.count
                 // Read where they lie: a loop over the results copied each one out, counting a
-                // reference to each of its texts and lists.
+                // reference to each of its texts and lists, and so did the array's subscript
+                // (twice a result); a buffer's subscript lends the element in place.
                 var kept: [AuditResult] = []
                 swap(&kept, &tally.kept)
-                for index in kept.indices {
-                    writer.write(kept[index], into: &out)
-                    marks.append(ListedMark(kept[index]))
+                kept.withUnsafeBufferPointer { results in
+                    for index in results.indices {
+                        writer.write(results[index], into: &out)
+                        marks.append(ListedMark(results[index]))
+                    }
                 }
                 judged.append(Judged(identity: record.identity, diagnostics: diagnostics, tally: consume tally,
                                      written: textStart..<out.bytes.count, marks: marksStart..<marks.count))
