@@ -82,7 +82,11 @@ public struct Auditor: Sendable {
                 context.add(AuditResult(ruleIndex: index, subject: made, result: result), to: &tally)
             }
         }
-        return tally
+        // Moved out, not copied: the closures above capture `tally`, and returning it as it is
+        // copied it out of the capture (a retain and a release for each of its texts and lists).
+        var judged = RecordTally()
+        swap(&judged, &tally)
+        return judged
     }
 
     /// How many (rule, subject) pairs `record` gives at most.
