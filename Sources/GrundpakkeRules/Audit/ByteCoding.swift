@@ -22,8 +22,7 @@ struct ByteWriter {
     mutating func signed(_ value: Int) { signed(Int64(value)) }
 
     mutating func string(_ text: String) {
-        var text = text
-        text.withUTF8 { utf8 in
+        text.withUTF8InPlace { utf8 in
             unsigned(utf8.count)
             bytes.append(contentsOf: utf8)
         }

@@ -3,8 +3,7 @@ extension String {
     /// all). Threads that work on texts of their own never count references to one shared
     /// string, which would make cores take turns at its memory.
     var detached: String {
-        var source = self
-        return source.withUTF8 { bytes in
+        withUTF8InPlace { bytes in
             String(unsafeUninitializedCapacity: bytes.count) { buffer in
                 _ = buffer.initialize(fromContentsOf: bytes)
                 return bytes.count

@@ -67,13 +67,10 @@ public struct CaseRegistry: Sendable {
     /// a case). The hash is handed in and back, not captured: a variable a closure captures was
     /// checked for exclusive access at run time, twice for every text.
     private static func mixed(_ hash: UInt64, _ text: String) -> UInt64 {
-        if let mixed = text.utf8.withContiguousStorageIfAvailable({ fold(hash, $0) }) { return mixed }
-        return fold(hash, text.utf8)
-    }
-
-    private static func fold(_ hash: UInt64, _ bytes: some Sequence<UInt8>) -> UInt64 {
-        var hash = hash
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-        return hash
+        text.withUTF8InPlace { bytes in
+            var hash = hash
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+            return hash
+        }
     }
 }

@@ -14,8 +14,7 @@ public enum CPRRedaction {
         guard text.utf8.count >= 10 else { return text }
         // Read in place, and build a new text only when there is something to hide: this runs
         // on every id of every record and on every message a report prints.
-        var copy = text
-        return copy.withUTF8 { bytes in redacted(bytes).map { String(decoding: $0, as: UTF8.self) } } ?? text
+        return text.withUTF8InPlace { bytes in redacted(bytes).map { String(decoding: $0, as: UTF8.self) } } ?? text
     }
 
     /// The UTF-8 text `bytes` with every CPR-shaped run of digits replaced by `[CPR]`, or nil
@@ -93,8 +92,7 @@ public enum CPRRedaction {
     /// Whether the text contains a CPR-shaped value anywhere.
     public static func containsCPR(_ text: String) -> Bool {
         guard text.utf8.count >= 10 else { return false }
-        var copy = text
-        return copy.withUTF8 { nextCPR($0, from: 0) != nil }
+        return text.withUTF8InPlace { nextCPR($0, from: 0) != nil }
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool {

@@ -89,8 +89,7 @@ struct MessageTemplate: Sendable {
     /// `MessageTemplate(template).render(result:asOf:)` without keeping the pieces: for a
     /// template used once (the reports other than JSON, which render from the rule).
     static func render(_ template: String, result: RuleResult, asOf: CivilDate) -> String {
-        var template = template
-        let output = template.withUTF8 { bytes -> [UInt8]? in
+        let output = template.withUTF8InPlace { bytes -> [UInt8]? in
             var output: [UInt8] = []
             output.reserveCapacity(bytes.count + 64)
             let cut = MessageTemplate.cut(bytes) { fill($0, of: bytes, result: result, asOf: asOf, into: &output) }

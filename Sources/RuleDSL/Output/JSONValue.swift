@@ -118,8 +118,7 @@ public indirect enum JSONValue: Sendable, Hashable {
     /// `quote(_:into:)` onto bytes. Native strings are contiguous UTF-8, read in place (a
     /// small one from a stack copy), so this is `quote(utf8:into:)` on their bytes.
     static func quote(_ text: String, into output: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { quote(utf8: $0, into: &output) }
+        text.withUTF8InPlace { quote(utf8: $0, into: &output) }
     }
 
     static func quote(_ text: String, into output: inout String) {

@@ -16,9 +16,7 @@ enum KeyFingerprint {
 
     static func of(_ key: Value) -> UInt64 {
         guard case .string(let text) = key else { return unknown }
-        var copy = text
-        // `withUTF8` reads a native string in place (a small one from a stack copy).
-        return copy.withUTF8 { bytes in
+        return text.withUTF8InPlace { bytes in
             guard bytes.count < 1 << 15 else { return unknown }
             var prefix: UInt64 = 0
             var ascii: UInt8 = 0

@@ -6,11 +6,10 @@ import Foundation
 enum CodePoints {
     static func equal(_ a: String, _ b: String) -> Bool {
         guard a.utf8.count == b.utf8.count else { return false }
-        var x = a, y = b
-        // `withUTF8` reads native strings in place (small ones from a stack copy); equal UTF-8
-        // bytes are equal code points, so one `memcmp` decides.
-        return x.withUTF8 { first in
-            y.withUTF8 { second in
+        // Read in place (small strings from a stack copy); equal UTF-8 bytes are equal code
+        // points, so one `memcmp` decides.
+        return a.withUTF8InPlace { first in
+            b.withUTF8InPlace { second in
                 guard let left = first.baseAddress, let right = second.baseAddress else { return first.count == second.count }
                 return memcmp(left, right, first.count) == 0
             }
