@@ -137,8 +137,8 @@ public final class ReportFileSink: ReportSink {
     ///
     /// A previous report is first moved aside under a hidden name and removed once the new one
     /// is in place, rather than renamed over: renaming over an existing file makes ext4
-    /// (`auto_da_alloc`) allocate the new file's blocks inside the call, which took 0.2–0.3 s
-    /// for a national run's report of 360 MB. The destination names no file only between the
+    /// (`auto_da_alloc`) allocate the new file's blocks inside the call, which took 0.3 s for
+    /// a national run's report of 360 MB and 0.5 s for one of 510 MB. The destination names no file only between the
     /// two renames; should the second fail, the previous report is put back.
     public func commit() throws(ReportWriteError) {
         try flush()
