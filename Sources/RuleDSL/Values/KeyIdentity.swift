@@ -12,6 +12,10 @@
 /// record's key and the schema's key it was decoded under share. Different bits prove nothing
 /// (two copies of a long string with storage of their own): the caller then compares the keys
 /// in full. So a match is always right, and a miss only costs the full comparison.
+///
+/// Equal bits mean the same storage only while that storage cannot be freed and used again
+/// for another string: whoever holds an identity holds the key it was made from beside it
+/// (`FieldPaths.Level.key`, `MapKey.value`), so it stays alive as long as the identity.
 struct KeyIdentity: Sendable {
     private let first: UInt64
     private let second: UInt64
