@@ -55,7 +55,9 @@ public struct InputStream: Sendable {
             if format == .jsonLines {
                 var lines = lines(of: handle, file: file)
                 while let item = lines.next() {
-                    chunk.append(item)
+                    // Moved in: appending a copy counted a reference to the line's bytes and to
+                    // the file name, and releasing the original counted them down again.
+                    chunk.append(consume item)
                     guard chunk.count >= chunkSize else { continue }
                     await flushIfFull()
                     // Each chunk's lines name their file with a copy of its own: the chunks are
