@@ -67,6 +67,12 @@ struct DirectDecodingTests {
         // the list, inside earlier children, or only after the first child.
         #"{"case_id":"A-1","shelter_id":"kc-x","home_municipality":"Århus","children":[{"child_id":"ø1","age":3}, {"child_id":"c2"},{"child_id":"å3"}]}"#,
         #"{"case_id":"A-1","shelter_id":"kc-x","children":[{"child_id":"c1"},{"child_id":"æ2"},  {"child_id":"c3"}]}"#,
+        // Separators are read at once when written `": "` and `", "`; any other whitespace
+        // around them (more spaces, tabs, carriage returns, none) must be read the same.
+        #"{"case_id": "A-1", "shelter_id": "kc-x", "children": [{"child_id": "c1"}, {"child_id": "c2"}]}"#,
+        "{\"case_id\" :  \"A-1\" ,  \"shelter_id\":\t\"kc-x\",\t\"children\": [ {\"child_id\" : \"c1\"} ,\r{\"child_id\":\"c2\"}  ] }",
+        #"{"case_id":  "A-1",  "shelter_id": "kc-x", "woman": { "age": 34 , "sex": "female" }, "charges": [ ]}"#,
+        #"{"case_id": "A-1", "shelter_id": "kc-x", "departure": null, "interpreter": {"used": true}}"#,
     ])
     func otherShapes(_ line: String) {
         Self.expectSame(line)
@@ -107,6 +113,16 @@ struct DirectDecodingTests {
         #"{"kind":"case","case_i\u0064":"A-1","shelter_id":"kc-x"}"#,
         #"{"kind":"case","case_id"#,
         #"{"kind":"case","case_id":"A-1","shelter_id":"kc-x","case_id":"A-1"}"#,
+        // Separators missing, doubled or misplaced, with the spaces exports write around them.
+        #"{"case_id": "A-1", , "shelter_id": "kc-x"}"#,
+        #"{"case_id": "A-1" "shelter_id": "kc-x"}"#,
+        #"{"case_id" "A-1", "shelter_id": "kc-x"}"#,
+        #"{"case_id": : "A-1", "shelter_id": "kc-x"}"#,
+        #"{"case_id": "A-1", "shelter_id": "kc-x", }"#,
+        #"{"case_id": "A-1", "shelter_id": "kc-x", "children": [{"child_id": "c1"}, ]}"#,
+        #"{"case_id": "A-1", "shelter_id": "kc-x", "children": [, {"child_id": "c1"}]}"#,
+        #"{"case_id": "A-1", "shelter_id": "kc-x", "#,
+        #"{"case_id": "#,
     ])
     func leftToTheLocatedPath(_ line: String) {
         #expect(Self.direct.record(Array(line.utf8)[...], file: "x.jsonl", line: 7) == nil)
