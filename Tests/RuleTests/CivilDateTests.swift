@@ -15,7 +15,12 @@ import Testing
         "0001-01-01", "0099-10-09", "1970-01-01", "2025-12-31", "9999-12-31",
     ])
     func printsPadded(_ text: String) throws {
-        #expect(try #require(CivilDate(iso: text)).description == text)
+        let date = try #require(CivilDate(iso: text))
+        #expect(date.description == text)
+        // Written as bytes after what is already there, it is the same text.
+        var bytes = Array("at ".utf8)
+        date.appendText(to: &bytes)
+        #expect(bytes == Array("at \(text)".utf8))
     }
 
     @Test func weekdays() throws {

@@ -201,7 +201,7 @@ public struct JSONReporter: Sendable {
         out.raw(",\n        \"file\": "); out.string(item.subject.location.file)
         out.raw(",\n        \"line\": "); out.int(Int64(item.subject.location.line))
         out.raw("\n      },\n      \"outcome\": "); out.string(item.result.outcome.rawValue)
-        if let due = item.result.due { out.raw(",\n      \"due\": "); out.string(due.description) }
+        if let due = item.result.due { out.raw(",\n      \"due\": "); out.date(due) }
         if let late = item.result.daysLate { out.raw(",\n      \"days_late\": "); out.int(Int64(late)) }
         out.raw(",\n      \"message\": "); text.writeMessage(title: rule.title, template: rule.template, item.result, into: &out)
         out.raw(",\n      \"legal_basis\": ")
@@ -271,7 +271,7 @@ public struct JSONReporter: Sendable {
         case .bool(let flag): out.bool(flag)
         case .int(let number): out.int(number)
         case .string(let text): out.string(CPRRedaction.redact(text))
-        case .date(let date): out.string(date.description)
+        case .date(let date): out.date(date)
         default: out.value(json(value), level: level)
         }
     }

@@ -124,23 +124,35 @@ struct MessageTemplate: Sendable {
         case .text(let range):
             output.append(contentsOf: UnsafeBufferPointer(rebasing: template[range]))
         case .slot(let slot, let written):
-            if var value = value(slot, result: result, asOf: asOf) {
+            switch filling(slot, result: result, asOf: asOf) {
+            case .date(let date)?:
+                date.appendText(to: &output)
+            case .text(let text)?:
                 // In one piece: appending a string's UTF-8 view goes byte by byte.
-                value.withUTF8 { output.append(contentsOf: $0) }
-            } else {
+                text.withUTF8InPlace { output.append(contentsOf: $0) }
+            case nil:
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: template[written]))
             }
         }
     }
 
-    private static func value(_ slot: Slot, result: RuleResult, asOf: CivilDate) -> String? {
+    /// What fills a slot: a date (the usual value) is written as bytes, with no string made
+    /// for it; any other value as its text.
+    private enum Filling {
+        case date(CivilDate)
+        case text(String)
+    }
+
+    private static func filling(_ slot: Slot, result: RuleResult, asOf: CivilDate) -> Filling? {
         switch slot {
-        case .due: return result.due?.description
-        case .daysLate: return result.daysLate.map(String.init)
-        case .asOf: return asOf.description
+        case .due: return result.due.map(Filling.date)
+        case .daysLate: return result.daysLate.map { .text(String($0)) }
+        case .asOf: return .date(asOf)
         case .evidence(let name, let bare):
-            guard let item = result.evidence.first(where: { $0.path == name || $0.path == bare }) else { return nil }
-            return item.value.map(ValueText.describe)
+            guard let item = result.evidence.first(where: { $0.path == name || $0.path == bare }),
+                  let value = item.value else { return nil }
+            if case .date(let date) = value { return .date(date) }
+            return .text(ValueText.describe(value))
         }
     }
 }

@@ -65,7 +65,32 @@ public struct PrettyJSONWriter {
         text.withUnsafeBufferPointer { JSONValue.quote(utf8: $0, into: &bytes) }
     }
 
-    public mutating func int(_ number: Int64) { bytes += String(number).utf8 }
+    /// A whole number's digits, written where they go: no string is made for them, and
+    /// appending a string's UTF-8 view went byte by byte.
+    public mutating func int(_ number: Int64) {
+        // Twenty bytes hold any `Int64` with its sign; filled from the end.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var rest = number.magnitude
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            if number < 0 {
+                start -= 1
+                digits[start] = UInt8(ascii: "-")
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
+    }
+
+    /// A date as a JSON string, `"YYYY-MM-DD"`, with no string made in between.
+    public mutating func date(_ date: CivilDate) {
+        bytes.append(UInt8(ascii: "\""))
+        date.appendText(to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
 
     public mutating func bool(_ flag: Bool) { bytes += (flag ? "true" : "false").utf8 }
 

@@ -126,21 +126,38 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// `YYYY-MM-DD`. Years are 1...9999, so it is always ten ASCII digits and dashes: written
     /// straight into a small string, which allocates nothing (reports print many dates).
     public var description: String {
-        let (year, month, day) = fields
-        return String(unsafeUninitializedCapacity: 10) { text in
-            func put(_ value: Int, at end: Int, width: Int) {
-                var rest = value
-                for index in stride(from: end, to: end - width, by: -1) {
-                    text[index] = UInt8(ascii: "0") + UInt8(rest % 10)
-                    rest /= 10
-                }
-            }
-            put(year, at: 3, width: 4)
-            text[4] = UInt8(ascii: "-")
-            put(month, at: 6, width: 2)
-            text[7] = UInt8(ascii: "-")
-            put(day, at: 9, width: 2)
-            return 10
+        String(unsafeUninitializedCapacity: CivilDate.textLength) { text in
+            writeText(into: text)
+            return CivilDate.textLength
         }
+    }
+
+    /// The bytes of `description` appended to `bytes`, with no string made in between: a
+    /// report writes dates into its bytes by the thousand.
+    public func appendText(to bytes: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: CivilDate.textLength) { text in
+            writeText(into: text)
+            bytes.append(contentsOf: text)
+        }
+    }
+
+    /// The length of `description` in bytes.
+    static let textLength = 10
+
+    /// `description`'s ten bytes written into `text`, which has room for them.
+    private func writeText(into text: UnsafeMutableBufferPointer<UInt8>) {
+        let (year, month, day) = fields
+        func put(_ value: Int, at end: Int, width: Int) {
+            var rest = value
+            for index in stride(from: end, to: end - width, by: -1) {
+                text[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            }
+        }
+        put(year, at: 3, width: 4)
+        text[4] = UInt8(ascii: "-")
+        put(month, at: 6, width: 2)
+        text[7] = UInt8(ascii: "-")
+        put(day, at: 9, width: 2)
     }
 }

@@ -40,6 +40,27 @@ import Testing
         return value
     }
 
+    /// Numbers and dates are written as digits where they go, not through a string.
+    @Test("whole numbers and dates are written as JSON writes them", arguments: [
+        Int64.min, Int64.min + 1, -1_000_000, -10, -9, -1, 0, 1, 9, 10, 99, 100, 12_345, Int64.max,
+    ])
+    func numbersAndDates(_ number: Int64) throws {
+        var out = PrettyJSONWriter()
+        out.raw("[")
+        out.int(number)
+        out.raw(", ")
+        let date = try #require(CivilDate(iso: "0987-06-05"))
+        out.date(date)
+        #expect(String(decoding: out.bytes, as: UTF8.self) == "[\(number), \"0987-06-05\"")
+        #expect(String(decoding: PrettyJSONWriterTests.written(.int(number)), as: UTF8.self) == JSONValue.int(number).pretty(nestedAt: 0))
+    }
+
+    static func written(_ value: JSONValue) -> [UInt8] {
+        var out = PrettyJSONWriter()
+        write(value, into: &out)
+        return out.bytes
+    }
+
     @Test(arguments: [0, 1, 5, 31, 40])
     func writesTheBytesOfPretty(_ depth: Int) {
         let value = Self.nested(depth)
