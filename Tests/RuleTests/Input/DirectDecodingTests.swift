@@ -73,6 +73,10 @@ struct DirectDecodingTests {
         "{\"case_id\" :  \"A-1\" ,  \"shelter_id\":\t\"kc-x\",\t\"children\": [ {\"child_id\" : \"c1\"} ,\r{\"child_id\":\"c2\"}  ] }",
         #"{"case_id":  "A-1",  "shelter_id": "kc-x", "woman": { "age": 34 , "sex": "female" }, "charges": [ ]}"#,
         #"{"case_id": "A-1", "shelter_id": "kc-x", "departure": null, "interpreter": {"used": true}}"#,
+        // An allowed value or a date at the very end of a line, with too few bytes after it to
+        // be compared a word at a time.
+        #"{"case_id":"A-1","shelter_id":"kc-x","woman":{"sex":"female"}}"#,
+        #"{"case_id":"A-1","shelter_id":"kc-x","admission":{"date":"2025-01-02"}}"#,
     ])
     func otherShapes(_ line: String) {
         Self.expectSame(line)
@@ -113,6 +117,20 @@ struct DirectDecodingTests {
         #"{"kind":"case","case_i\u0064":"A-1","shelter_id":"kc-x"}"#,
         #"{"kind":"case","case_id"#,
         #"{"kind":"case","case_id":"A-1","shelter_id":"kc-x","case_id":"A-1"}"#,
+        // Allowed values and dates are matched straight against the bytes: a value one byte
+        // short or long, an escape that spells an allowed value, or a date of another length
+        // must still be told apart.
+        #"{"case_id":"A-1","shelter_id":"kc-x","woman":{"sex":"femal"}}"#,
+        #"{"case_id":"A-1","shelter_id":"kc-x","woman":{"sex":"femalee"}}"#,
+        #"{"case_id":"A-1","shelter_id":"kc-x","woman":{"sex":"fem\u0061le"}}"#,
+        #"{"case_id":"A-1","shelter_id":"kc-x","woman":{"sex":"female}}"#,
+        #"{"case_id":"A-1","shelter_id":"kc-x","woman":{"sex":"#,
+        #"{"case_id":"A-1","shelter_id":"kc-x","admission":{"date":"2025-01-0"}}"#,
+        #"{"case_id":"A-1","shelter_id":"kc-x","admission":{"date":"2025-01-011"}}"#,
+        #"{"case_id":"A-1","shelter_id":"kc-x","admission":{"date":"2025-01-0\u0031"}}"#,
+        #"{"case_id":"A-1","shelter_id":"kc-x","admission":{"date":"2025/01/02"}}"#,
+        #"{"case_id":"A-1","shelter_id":"kc-x","admission":{"date":"2025-01"02"}}"#,
+        #"{"case_id":"A-1","shelter_id":"kc-x","admission":{"date":"2025-01-02"#,
         // Separators missing, doubled or misplaced, with the spaces exports write around them.
         #"{"case_id": "A-1", , "shelter_id": "kc-x"}"#,
         #"{"case_id": "A-1" "shelter_id": "kc-x"}"#,

@@ -198,7 +198,7 @@ struct ByteCursor {
         case .date:
             return date(build: build)
         case .enumeration(let allowed):
-            guard let text = string(), let index = allowed.with({ $0.names.index(of: text, likely: 0) }) else { return nil }
+            guard let index = allowed.with({ enumeration($0.names) }) else { return nil }
             return build ? allowed.with { $0.values[index] } : .null
         case .list(let plan):
             let element = plan.with(\.element)
@@ -315,12 +315,40 @@ struct ByteCursor {
         return .int(negative ? -magnitude : magnitude)
     }
 
+    /// The index of the allowed name the string at the cursor spells. Each name of plain ASCII
+    /// is first matched straight against the bytes, closing quote included (as keys are, see
+    /// `ByteNames.keyEnd`), which is exactly what reading the string and looking it up finds:
+    /// a record holds half a dozen such values, and the scan and lookup took twice as long.
+    private mutating func enumeration(_ names: ByteNames) -> Int? {
+        guard peek == UInt8(ascii: "\"") else { return nil }
+        for candidate in 0..<names.count where names.length(candidate) <= maxScalarBytes {
+            if let end = names.keyEnd(candidate, in: bytes, at: position + 1) {
+                countNode()
+                position = end
+                return candidate
+            }
+        }
+        guard let text = string() else { return nil }
+        return names.index(of: text, likely: 0)
+    }
+
     /// A string holding a real calendar date written `YYYY-MM-DD`; without `build`, `.null` once
     /// it is checked (its day number is not worked out). The digits are read in place: a record
     /// holds a dozen dates.
     private mutating func date(build: Bool) -> Value? {
-        guard let text = string(), text.count == 10, let base = text.base.baseAddress else { return nil }
-        let at = base + text.startIndex
+        let at: UnsafePointer<UInt8>
+        if position + 12 <= bytes.count, maxScalarBytes >= 10, let base = bytes.baseAddress,
+           base[position] == UInt8(ascii: "\""), base[position + 11] == UInt8(ascii: "\"") {
+            // The usual date: ten bytes between quotes, read without scanning for the string's
+            // end. Each of the ten is checked below to be a digit or a dash, so the text is the
+            // one `string()` would give (no quote, escape, control or non-ASCII byte in it).
+            countNode()
+            at = base + position + 1
+            position += 12
+        } else {
+            guard let text = string(), text.count == 10, let base = text.base.baseAddress else { return nil }
+            at = base + text.startIndex
+        }
         guard at[4] == UInt8(ascii: "-"), at[7] == UInt8(ascii: "-") else { return nil }
         // A byte below "0" wraps around to a large number, so one comparison checks a digit.
         func digit(_ offset: Int) -> Int? {
