@@ -139,8 +139,15 @@ public struct OutcomeCounts: Sendable, Hashable {
         }
     }
 
+    /// Field by field: a loop over `Outcome.allCases` through the subscripts went through two
+    /// switches per outcome, for every record the merge adds.
     public mutating func add(_ other: OutcomeCounts) {
-        for outcome in Outcome.allCases { add(outcome, other[outcome]) }
+        compliant += other.compliant
+        noncompliant += other.noncompliant
+        pending += other.pending
+        incomplete += other.incomplete
+        notApplicable += other.notApplicable
+        error += other.error
     }
 
     public var total: Int { compliant + noncompliant + pending + incomplete + notApplicable + error }

@@ -12,11 +12,8 @@ public struct ReportBuilder: Sendable {
     private var written: WrittenResults?
     private var outcomeCounts = OutcomeCounts()
     private var ruleCounts: [OutcomeCounts]
-    private var shelterCounts: [String: OutcomeCounts] = [:]
-    /// The shelter of the last records added and what they counted, not yet in `shelterCounts`:
-    /// an export lists a shelter's cases together, so a record nearly always counts for the same
-    /// shelter as the one before, and its id then need not be hashed.
-    private var currentShelter: (id: String, counts: OutcomeCounts)?
+    /// By shelter id (see `IDTable`: records come from the shelters in any order).
+    private var shelterCounts = IDTable<OutcomeCounts>()
     private var subjects = (shelters: 0, cases: 0, children: 0)
     private var unwaived = LevelSet()
     private var waivedCount = 0
@@ -54,12 +51,8 @@ public struct ReportBuilder: Sendable {
         subjects.children += tally.subjects.children
         for (rule, outcome) in tally.outcomes { ruleCounts[rule].add(outcome) }
         outcomeCounts.add(tally.counts)
-        if currentShelter?.id == tally.shelterID {
-            currentShelter?.counts.add(tally.counts)
-        } else {
-            ReportBuilder.add(currentShelter, to: &shelterCounts)
-            currentShelter = (tally.shelterID, tally.counts)
-        }
+        let shelter = shelterCounts.index(of: tally.shelterID) ?? shelterCounts.append(tally.shelterID, OutcomeCounts())
+        shelterCounts[entry: shelter].add(tally.counts)
         unwaived.formUnion(tally.unwaived)
         waivedCount += tally.waived
         baselineCounts.new += tally.baseline.new
@@ -80,12 +73,6 @@ public struct ReportBuilder: Sendable {
     /// Whether listed results are written as JSON where they are judged.
     var writesJSON: Bool { written != nil }
 
-    /// A shelter's running counts added to the table by shelter id.
-    private static func add(_ shelter: (id: String, counts: OutcomeCounts)?, to table: inout [String: OutcomeCounts]) {
-        guard let shelter else { return }
-        table[shelter.id, default: OutcomeCounts()].add(shelter.counts)
-    }
-
     /// A record that could not be evaluated, with the errors that say why.
     public mutating func add(rejected diagnostics: [Diagnostic]) {
         recordsRead += 1
@@ -103,8 +90,6 @@ public struct ReportBuilder: Sendable {
     public func finish(toolVersion: String, packName: String, packVersion: String) -> Report {
         let notices = Waivers.notices(waivers ?? [], used: waiversUsed, asOf: context.asOf)
         let resolved = baseline.map { Baseline.resolved($0, seen: baselineSeen) }
-        var shelterCounts = shelterCounts
-        ReportBuilder.add(currentShelter, to: &shelterCounts)
         var subjectCounts: [SubjectReference.Kind: Int] = [:]
         if subjects.shelters > 0 { subjectCounts[.shelter] = subjects.shelters }
         if subjects.cases > 0 { subjectCounts[.case] = subjects.cases }
@@ -114,7 +99,7 @@ public struct ReportBuilder: Sendable {
             results: results, subjectCounts: subjectCounts, recordsRead: recordsRead, recordsRejected: recordsRejected,
             inputErrors: errors, inputWarnings: warnings, waiverNotices: notices, waiversUsed: waivers != nil,
             resolvedFindings: resolved, outcomeCounts: outcomeCounts, ruleCounts: ruleCounts,
-            shelterCounts: shelterCounts, unwaivedNoncompliance: unwaived.levels, waivedCount: waivedCount,
+            shelterCounts: shelterCounts.dictionary, unwaivedNoncompliance: unwaived.levels, waivedCount: waivedCount,
             baselineCounts: baselineCounts)
         report.sections = sections
         report.writtenResults = written

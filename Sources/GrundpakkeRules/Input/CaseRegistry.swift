@@ -6,7 +6,13 @@ import RuleDSL
 public struct CaseRegistry: Sendable {
     private var firstSeen = CaseKeyTable()
     private var profiles = Set<String>()
-    private var casesByShelter: [String: (location: SourceLocation, count: Int)] = [:]
+    /// By shelter id: where its first case was given and how many it has (none: all forgotten).
+    private var casesByShelter = IDTable<ShelterCases>()
+
+    private struct ShelterCases: Sendable {
+        var location: SourceLocation
+        var count: Int
+    }
 
     public init() {}
 
@@ -24,12 +30,12 @@ public struct CaseRegistry: Sendable {
                 hint: "it was first given at \(first); if these are two stays, give them different ids")
         }
         firstSeen.insert(key, at: record.location)
-        // Found first, then counted in place: a default value (an autoclosure) would capture a
-        // copy of the whole identity for every case, a reference counted for each of its texts.
-        if let index = casesByShelter.index(forKey: record.shelterID) {
-            casesByShelter.values[index].count += 1
+        if let entry = casesByShelter.index(of: record.shelterID) {
+            // A shelter whose cases were all forgotten starts again at this one.
+            if casesByShelter[entry: entry].count == 0 { casesByShelter[entry: entry].location = record.location }
+            casesByShelter[entry: entry].count += 1
         } else {
-            casesByShelter[record.shelterID] = (record.location, 1)
+            casesByShelter.append(record.shelterID, ShelterCases(location: record.location, count: 1))
         }
         return nil
     }
@@ -40,18 +46,21 @@ public struct CaseRegistry: Sendable {
         let key = CaseRegistry.key(record)
         guard firstSeen.location(of: key) == record.location else { return }
         firstSeen.remove(key)
-        if let entry = casesByShelter[record.shelterID] {
-            casesByShelter[record.shelterID] = entry.count > 1 ? (entry.location, entry.count - 1) : nil
+        if let entry = casesByShelter.index(of: record.shelterID), casesByShelter[entry: entry].count > 0 {
+            casesByShelter[entry: entry].count -= 1
         }
     }
 
     /// One warning per shelter whose cases were read without its profile.
     public var warnings: [Diagnostic] {
-        casesByShelter.filter { !profiles.contains($0.key) }.sorted { $0.value.location < $1.value.location }.map { shelterID, found in
-            .warning(at: found.location, code: "input.no-shelter-profile",
-                "shelter_id '\(CPRRedaction.redact(shelterID))' has no shelter profile in this run (\(found.count) case\(found.count == 1 ? "" : "s"))",
-                hint: "add the shelter's profile to check the shelter rules too, or check the spelling of shelter_id")
-        }
+        zip(casesByShelter.ids, casesByShelter.values)
+            .filter { $0.1.count > 0 && !profiles.contains($0.0) }
+            .sorted { $0.1.location < $1.1.location }
+            .map { shelterID, found in
+                .warning(at: found.location, code: "input.no-shelter-profile",
+                    "shelter_id '\(CPRRedaction.redact(shelterID))' has no shelter profile in this run (\(found.count) case\(found.count == 1 ? "" : "s"))",
+                    hint: "add the shelter's profile to check the shelter rules too, or check the spelling of shelter_id")
+            }
     }
 
     /// FNV-1a over shelter id, a separator and case id: stable across runs, so output is too.

@@ -55,6 +55,28 @@ import Testing
         #expect(registry.register(Self.identity("A", line: 4)) == nil)
     }
 
+    /// Cases of shelters without a profile, in any order: one warning per shelter, at its first
+    /// case still registered, with its count; a shelter whose cases were all forgotten has none
+    /// until a case of it is given again, which is then its first.
+    @Test func shelterWarningsCountEachShelter() {
+        var registry = CaseRegistry()
+        for number in 0..<30 {
+            _ = registry.register(Self.identity("C\(number)", shelter: ["kc-a", "kc-b", "kc-c"][number % 3], line: number + 1))
+        }
+        _ = registry.register(RecordIdentity(kind: .shelter, id: "kc-b", shelterID: "kc-b", location: SourceLocation(file: "s.yaml", line: 1, column: 1)))
+        _ = registry.register(Self.identity("D1", shelter: "kc-d", line: 31))
+        registry.forget(Self.identity("D1", shelter: "kc-d", line: 31))
+        registry.forget(Self.identity("C2", shelter: "kc-c", line: 3))
+        #expect(registry.warnings.map(\.message) == [
+            "shelter_id 'kc-a' has no shelter profile in this run (10 cases)",
+            "shelter_id 'kc-c' has no shelter profile in this run (9 cases)",
+        ])
+        #expect(registry.warnings.map(\.location?.line) == [1, 3])
+        _ = registry.register(Self.identity("D2", shelter: "kc-d", line: 40))
+        #expect(registry.warnings.last?.message == "shelter_id 'kc-d' has no shelter profile in this run (1 case)")
+        #expect(registry.warnings.last?.location?.line == 40)
+    }
+
     /// The key is FNV-1a over shelter id, a 0xFF byte and case id, the same from run to run.
     @Test func theKeyIsFNV1aOfShelterAndCase() {
         func fnv(_ bytes: [UInt8]) -> UInt64 {
