@@ -24,6 +24,9 @@ struct CaseKeyTable: Sendable {
     private var runs: [(start: Int, file: Int, column: Int)] = []
     private var files: [String] = []
     private var fileNumbers: [String: Int] = [:]
+    /// The file name as the last entry gave it, and its number in `files`.
+    private var lastFileGiven = ""
+    private var lastFileNumber = -1
     /// Locations whose line or column does not fit in 32 bits (never, under the file-size
     /// limit), so that every location still comes back exactly.
     private var wideLocations: [Int: SourceLocation] = [:]
@@ -134,12 +137,30 @@ struct CaseKeyTable: Sendable {
     }
 
     private mutating func fileNumber(_ file: String) -> Int {
-        // Records come file by file: the last file is the one to try before hashing the name.
-        if let last = files.last, last == file { return files.count - 1 }
-        if let known = fileNumbers[file] { return known }
-        files.append(file)
-        fileNumbers[file] = files.count - 1
-        return files.count - 1
+        // Records come file by file, and the records of one chunk name their file with one
+        // string (`InputStream`): the same string as the last entry's is recognised by its bits,
+        // where comparing two copies of a name compares their text, which took more than a
+        // hundred instructions for every case of every chunk after the first.
+        if lastFileNumber >= 0, CaseKeyTable.identical(file, lastFileGiven) { return lastFileNumber }
+        lastFileGiven = file
+        if let last = files.last, last == file {
+            lastFileNumber = files.count - 1
+        } else if let known = fileNumbers[file] {
+            lastFileNumber = known
+        } else {
+            files.append(file)
+            fileNumbers[file] = files.count - 1
+            lastFileNumber = files.count - 1
+        }
+        return lastFileNumber
+    }
+
+    /// Whether two strings are one string bit for bit (the same storage, or the same short
+    /// text kept inline), and so equal without a look at their text. Different bits say
+    /// nothing (two copies of one name).
+    private static func identical(_ a: String, _ b: String) -> Bool {
+        guard MemoryLayout<String>.size == MemoryLayout<(UInt64, UInt64)>.size else { return false }
+        return unsafeBitCast(a, to: (UInt64, UInt64).self) == unsafeBitCast(b, to: (UInt64, UInt64).self)
     }
 
     private func location(ofEntry number: Int) -> SourceLocation? {

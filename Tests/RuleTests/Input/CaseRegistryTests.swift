@@ -98,6 +98,22 @@ import Testing
         }
     }
 
+    /// Chunks name their file with copies of its name of their own: entries given with a new
+    /// copy every few entries, and files that change and come back, keep their files.
+    @Test func fileNamesGivenAsCopiesComeBackRight() {
+        var table = CaseKeyTable()
+        let names = ["/exports/2025/nightly/cases-a.jsonl", "/exports/2025/nightly/cases-b.jsonl", "c.jsonl"]
+        func name(_ number: Int) -> String { names[(number / 100) % 3] }
+        var copy = ""
+        for number in 0..<700 {
+            if number % 7 == 0 || number % 100 == 0 { copy = String(decoding: Array(name(number).utf8), as: UTF8.self) }
+            table.insert(UInt64(number), at: SourceLocation(file: copy, line: number + 1, column: 1))
+        }
+        for number in 0..<700 {
+            #expect(table.location(of: UInt64(number)) == SourceLocation(file: name(number), line: number + 1, column: 1))
+        }
+    }
+
     @Test func locationsBeyondThirtyTwoBitsComeBackExactly() {
         var table = CaseKeyTable()
         let wide = SourceLocation(file: "big.json", line: Int(UInt32.max) + 5, column: 7)
