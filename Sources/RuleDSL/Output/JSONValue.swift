@@ -148,34 +148,37 @@ public indirect enum JSONValue: Sendable, Hashable {
     }
 
     /// Whether any byte of `bytes` is one `needsEscape` flags, eight bytes a step (a report
-    /// quotes every key and text of every result it lists).
+    /// quotes every key and text of every result it lists). A text of eight bytes or more ends
+    /// with one more step over its last eight bytes (some of them looked at twice) instead of a
+    /// byte at a time; only a shorter one is read byte by byte.
     static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
         #if _endian(little)
-        if let base = bytes.baseAddress {
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
-            // The classic "has a zero byte" test, once per byte looked for, and once for bytes
-            // below 0x20; any flag means "look closer", which the byte loop below does.
-            func hasByte(_ word: UInt64, _ byte: UInt64) -> Bool {
-                let diff = word ^ (ones &* byte)
-                return (diff &- ones) & ~diff & highs != 0
-            }
+        if let base = bytes.baseAddress, bytes.count >= 8 {
+            func word(at offset: Int) -> UInt64 { UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self) }
+            var index = 0
             while index + 8 <= bytes.count {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                let control = (word &- ones &* 0x20) & ~word & highs
-                if control != 0 || hasByte(word, 0x22) || hasByte(word, 0x5C) || hasByte(word, 0x7F) || hasByte(word, 0xE2) {
-                    break
-                }
+                if flagged(word(at: index)) { return true }
                 index += 8
             }
+            return index < bytes.count && flagged(word(at: bytes.count - 8))
         }
         #endif
-        while index < bytes.count {
-            if needsEscape(bytes[index]) { return true }
-            index += 1
-        }
+        for byte in bytes where needsEscape(byte) { return true }
         return false
+    }
+
+    /// Whether any of a word's eight bytes is one `needsEscape` flags. Each test is the classic
+    /// "has a byte below n" or "has a zero byte" one, which is exact as a yes or no for the
+    /// whole word; they are combined without a branch between them.
+    @inline(__always)
+    private static func flagged(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func zeroBytes(_ value: UInt64) -> UInt64 { (value &- ones) & ~value }
+        let control = (word &- ones &* 0x20) & ~word
+        let special = zeroBytes(word ^ (ones &* 0x22)) | zeroBytes(word ^ (ones &* 0x5C))
+            | zeroBytes(word ^ (ones &* 0x7F)) | zeroBytes(word ^ (ones &* 0xE2))
+        return (control | special) & highs != 0
     }
 
     /// Whether a UTF-8 byte may start something `quote` escapes: a control character, a quote,

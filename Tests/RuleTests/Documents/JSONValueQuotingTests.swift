@@ -41,6 +41,26 @@ struct JSONValueQuotingTests {
         JSONValue.quote(String(repeating: "Ærø – ~ ", count: 9), into: &plain)
         #expect(!plain.dropFirst().dropLast().contains("\\"))
     }
+
+    /// The word-at-a-time check says yes exactly when some byte needs a look: every byte value
+    /// at every place of texts of 1 to 20 bytes (the last word of a text of eight or more
+    /// overlaps the one before it).
+    @Test func escapeCheckMatchesByteByByte() {
+        func byByte(_ bytes: [UInt8]) -> Bool {
+            bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }
+        }
+        for length in 1...20 {
+            for position in 0..<length {
+                for value in 0...255 {
+                    var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+                    bytes[position] = UInt8(value)
+                    let found = bytes.withUnsafeBufferPointer { JSONValue.needsEscaping($0) }
+                    if found != byByte(bytes) { Issue.record("byte \(value) at \(position) of \(length)") }
+                }
+            }
+        }
+        #expect([UInt8]().withUnsafeBufferPointer { JSONValue.needsEscaping($0) } == false)
+    }
 }
 
 @Suite("JSON pieces of a larger document")
