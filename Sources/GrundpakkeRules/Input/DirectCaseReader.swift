@@ -33,7 +33,11 @@ struct DirectCaseReader: Sendable {
         }
         // Only whitespace can come before the opening brace, so its column is its offset + 1.
         let start = SourceLocation(file: file, line: line, column: decoded.start + 1)
-        let childLocations = decoded.itemColumns(in: bytes) { SourceLocation(file: file, line: line, column: $0) }
+        var childLocations: [SourceLocation] = []
+        if decoded.itemCount > 0 {
+            childLocations.reserveCapacity(decoded.itemCount)
+            decoded.forEachItemColumn(in: bytes) { childLocations.append(SourceLocation(file: file, line: line, column: $0)) }
+        }
         let record = InputRecord(
             kind: .case, id: id, shelterID: shelterID, fields: decoded.fields, location: start,
             childLocations: childLocations)

@@ -35,14 +35,14 @@ public struct DirectJSONDecoder: Sendable {
         /// Byte offsets of the items of the tracked list, in order.
         public var itemOffsets: [Int] { trackedItems.map(\.offset) }
 
-        /// The 1-based columns of the tracked list's items in `bytes`, in order, each passed
-        /// through `transform` (which makes the caller's location of it: one array, not two).
-        /// Code points are counted once from the line's start to the last item, not from the
-        /// start for each item (a line with an accented name before its children).
-        public func itemColumns<Column>(in bytes: ArraySlice<UInt8>, _ transform: (Int) -> Column) -> [Column] {
-            guard !trackedItems.isEmpty else { return [] }
-            var columns: [Column] = []
-            columns.reserveCapacity(trackedItems.count)
+        /// Calls `body` with the 1-based column of each of the tracked list's items in `bytes`,
+        /// in order. Code points are counted once from the line's start to the last item, not
+        /// from the start for each item (a line with an accented name before its children).
+        ///
+        /// Not generic: a generic function of this module called from another runs unspecialized,
+        /// asking for type metadata at every step (a thousand instructions for a case with a
+        /// child, where the work is a few dozen). The caller builds what it needs from the columns.
+        public func forEachItemColumn(in bytes: ArraySlice<UInt8>, _ body: (Int) -> Void) {
             // `column` is the column of the byte at offset `counted`; items come in line order.
             var counted = 0
             var column = 1
@@ -50,13 +50,20 @@ public struct DirectJSONDecoder: Sendable {
                 assert(item.offset >= counted, "the tracked list's items are recorded in order")
                 column = item.afterNonASCII ? column + DirectJSONDecoder.codePointStarts(in: bytes, from: counted, to: item.offset) : item.offset + 1
                 counted = item.offset
-                columns.append(transform(column))
+                body(column)
             }
-            return columns
         }
 
-        /// `itemColumns(in:_:)` as numbers.
-        public func itemColumns(in bytes: ArraySlice<UInt8>) -> [Int] { itemColumns(in: bytes) { $0 } }
+        /// The number of the tracked list's items.
+        public var itemCount: Int { trackedItems.count }
+
+        /// The columns of `forEachItemColumn(in:_:)` as numbers.
+        public func itemColumns(in bytes: ArraySlice<UInt8>) -> [Int] {
+            var columns: [Int] = []
+            columns.reserveCapacity(trackedItems.count)
+            forEachItemColumn(in: bytes) { columns.append($0) }
+            return columns
+        }
     }
 
     /// The object filling `bytes` (whitespace around it allowed), or nil when the located path
