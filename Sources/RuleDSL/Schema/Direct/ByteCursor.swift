@@ -259,7 +259,7 @@ struct ByteCursor {
         guard end < bytes.count, end - start <= maxScalarBytes else { return nil }
         let text = bytes[start..<end]
         if !ascii {
-            guard String(validating: text, as: UTF8.self) != nil else { return nil }
+            guard UTF8Validation.isValid(text) else { return nil }
             sawNonASCII = true
         }
         position = end + 1
