@@ -56,14 +56,6 @@ public struct DirectJSONDecoder: Sendable {
 
         /// The number of the tracked list's items.
         public var itemCount: Int { trackedItems.count }
-
-        /// The columns of `forEachItemColumn(in:_:)` as numbers.
-        public func itemColumns(in bytes: ArraySlice<UInt8>) -> [Int] {
-            var columns: [Int] = []
-            columns.reserveCapacity(trackedItems.count)
-            forEachItemColumn(in: bytes) { columns.append($0) }
-            return columns
-        }
     }
 
     /// The object filling `bytes` (whitespace around it allowed), or nil when the located path
