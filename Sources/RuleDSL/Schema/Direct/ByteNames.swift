@@ -15,13 +15,13 @@ struct ByteNames: @unchecked Sendable {
     /// Whether each name is plain ASCII text (see `keyEnd`).
     private let plain: UnsafeMutableBufferPointer<Bool>
     /// Each name followed by a quote, as words to compare 16 input bytes against (see `keyEnd`).
-    private let keyPatterns: UnsafeMutableBufferPointer<WordPattern>
+    private let keyPatterns: UnsafeMutableBufferPointer<KeyPattern>
     /// Each name alone, as words (see `matches`).
     private let namePatterns: UnsafeMutableBufferPointer<WordPattern>
     let count: Int
 
     private init(storage: UnsafeMutableBufferPointer<UInt8>, starts: UnsafeMutableBufferPointer<Int>,
-                 plain: UnsafeMutableBufferPointer<Bool>, keyPatterns: UnsafeMutableBufferPointer<WordPattern>,
+                 plain: UnsafeMutableBufferPointer<Bool>, keyPatterns: UnsafeMutableBufferPointer<KeyPattern>,
                  namePatterns: UnsafeMutableBufferPointer<WordPattern>, count: Int) {
         self.storage = storage
         self.starts = starts
@@ -37,7 +37,7 @@ struct ByteNames: @unchecked Sendable {
         let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(total, 1))
         let starts = UnsafeMutableBufferPointer<Int>.allocate(capacity: names.count + 1)
         let plain = UnsafeMutableBufferPointer<Bool>.allocate(capacity: names.count)
-        let keyPatterns = UnsafeMutableBufferPointer<WordPattern>.allocate(capacity: names.count)
+        let keyPatterns = UnsafeMutableBufferPointer<KeyPattern>.allocate(capacity: names.count)
         let namePatterns = UnsafeMutableBufferPointer<WordPattern>.allocate(capacity: names.count)
         var offset = 0
         starts[0] = 0
@@ -47,10 +47,11 @@ struct ByteNames: @unchecked Sendable {
                 offset += 1
             }
             starts[index + 1] = offset
-            plain.initializeElement(at: index, to: name.utf8.allSatisfy {
+            let isPlain = name.utf8.allSatisfy {
                 $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\")
-            })
-            keyPatterns.initializeElement(at: index, to: WordPattern(Array(name.utf8) + [UInt8(ascii: "\"")]))
+            }
+            plain.initializeElement(at: index, to: isPlain)
+            keyPatterns.initializeElement(at: index, to: KeyPattern(name, plain: isPlain))
             namePatterns.initializeElement(at: index, to: WordPattern(Array(name.utf8)))
         }
         return ByteNames(storage: storage, starts: starts, plain: plain, keyPatterns: keyPatterns,
@@ -79,11 +80,23 @@ struct ByteNames: @unchecked Sendable {
     /// in `bytes`; nil otherwise. Only for names of plain ASCII (no quote, backslash or control
     /// character), for which this is exactly what reading the key as a string and comparing
     /// would find, in one comparison instead of a scan and a comparison.
+    @inline(__always)
     func keyEnd(_ index: Int, in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+        // The usual case in one place: a plain name short enough for words, with enough bytes
+        // left to load them.
+        let key = keyPatterns[index]
+        if key.width > 0, start + key.width <= bytes.count, let base = bytes.baseAddress {
+            return key.words.matches(UnsafeRawPointer(base + start)) ? start + key.end : nil
+        }
+        return keyEndByBytes(index, in: bytes, at: start)
+    }
+
+    /// `keyEnd` with the name compared by `memcmp`: a name that is not plain ASCII (never
+    /// matched this way), longer than the words hold, or near the end of the line.
+    private func keyEndByBytes(_ index: Int, in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
         let from = starts[index]
         let length = starts[index + 1] - from
-        guard plain[index] else { return nil }
-        if let matched = keyPatterns[index].matches(bytes, at: start) { return matched ? start + length + 1 : nil }
+        guard plain[index], start >= 0 else { return nil }
         guard start + length < bytes.count, bytes[start + length] == UInt8(ascii: "\""),
               let base = storage.baseAddress, let other = bytes.baseAddress,
               length == 0 || memcmp(base + from, other + start, length) == 0 else { return nil }
@@ -98,6 +111,24 @@ struct ByteNames: @unchecked Sendable {
         if likely < count, matches(likely, text) { return likely }
         for index in 0..<count where index != likely && matches(index, text) { return index }
         return nil
+    }
+}
+
+/// A name followed by its closing quote, as `ByteNames.keyEnd` compares it with the bytes at
+/// the cursor: the words, how many bytes to load for them (0: compare another way), and where
+/// the key ends counted from its first byte.
+struct KeyPattern {
+    let words: WordPattern
+    /// 16 or 32 for a plain name of up to 31 bytes; 0 for any other.
+    let width: Int
+    /// The name's length plus its closing quote.
+    let end: Int
+
+    init(_ name: String, plain: Bool) {
+        let bytes = Array(name.utf8) + [UInt8(ascii: "\"")]
+        words = WordPattern(bytes)
+        width = plain ? words.width : 0
+        end = bytes.count
     }
 }
 
@@ -138,14 +169,23 @@ struct WordPattern {
         fourthMask = masks[3]
     }
 
+    /// How many bytes a comparison loads: 16, or 32 for a pattern longer than 16 bytes; 0 when
+    /// there is no pattern (a longer text, or a big-endian machine).
+    var width: Int { lowMask == 0 ? 0 : thirdMask == 0 ? 16 : 32 }
+
     /// Whether the pattern's bytes start at `start` in `bytes`; nil when there is no pattern or
     /// too few bytes are left to load (16, or 32 for a long pattern): the caller then compares
     /// the slow way.
     @inline(__always)
     func matches(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool? {
-        let width = thirdMask == 0 ? 16 : 32
-        guard lowMask != 0, start >= 0, start + width <= bytes.count, let base = bytes.baseAddress else { return nil }
-        let raw = UnsafeRawPointer(base + start)
+        let width = width
+        guard width > 0, start >= 0, start + width <= bytes.count, let base = bytes.baseAddress else { return nil }
+        return matches(UnsafeRawPointer(base + start))
+    }
+
+    /// Whether the pattern's bytes start at `raw`, where `width` bytes can be loaded.
+    @inline(__always)
+    func matches(_ raw: UnsafeRawPointer) -> Bool {
         let first = raw.loadUnaligned(as: UInt64.self)
         let second = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
         let head = (first ^ low) & lowMask | (second ^ high) & highMask
