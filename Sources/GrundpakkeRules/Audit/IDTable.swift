@@ -33,7 +33,7 @@ struct IDTable<Value> {
         if let byText { return byText[id] }
         // Text outside ASCII may still equal an ASCII id: compared with each as text (rare).
         guard let hash = IDTable.asciiHash(id) else { return ids.firstIndex(of: id) }
-        var slot = IDTable.home(hash, slots.count)
+        var slot = TableHashing.home(hash, slots.count)
         while slots[slot] != 0 {
             let entry = Int(slots[slot]) - 1
             if hashes[entry] == hash, ids[entry] == id { return entry }
@@ -75,7 +75,7 @@ struct IDTable<Value> {
     }
 
     private mutating func place(_ entry: Int, hash: UInt64) {
-        var slot = IDTable.home(hash, slots.count)
+        var slot = TableHashing.home(hash, slots.count)
         while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
         slots[slot] = Int32(entry + 1)
     }
@@ -85,18 +85,13 @@ struct IDTable<Value> {
         for entry in hashes.indices { place(entry, hash: hashes[entry]) }
     }
 
-    /// Fibonacci hashing: the top bits of hash × 2⁶⁴/φ.
-    private static func home(_ hash: UInt64, _ capacity: Int) -> Int {
-        Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - capacity.trailingZeroBitCount))
-    }
-
-    /// FNV-1a over the id's UTF-8 bytes, read in place; nil when one is outside ASCII.
+    /// FNV-1a over the id's UTF-8 bytes (`TableHashing`); nil when one is outside ASCII.
     private static func asciiHash(_ id: String) -> UInt64? {
         id.withUTF8InPlace { bytes in
-            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            var hash = TableHashing.start
             var seen: UInt8 = 0
             for byte in bytes {
-                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3
+                hash = TableHashing.fnv1a(hash, byte)
                 seen |= byte
             }
             return seen < 0x80 ? hash : nil

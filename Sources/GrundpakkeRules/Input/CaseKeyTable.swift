@@ -78,10 +78,8 @@ struct CaseKeyTable: Sendable {
 
     // MARK: Index
 
-    /// Fibonacci hashing: the top bits of key × 2⁶⁴/φ, spread well even for similar keys.
-    private func home(_ key: UInt64, _ capacity: Int) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - capacity.trailingZeroBitCount))
-    }
+    /// Where a key's search starts (`TableHashing.home`).
+    private func home(_ key: UInt64, _ capacity: Int) -> Int { TableHashing.home(key, capacity) }
 
     /// Eight bits of a key other than those `home` uses (the key is a hash: its low bits are
     /// as good as any).

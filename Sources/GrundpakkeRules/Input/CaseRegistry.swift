@@ -65,21 +65,7 @@ public struct CaseRegistry: Sendable {
 
     /// FNV-1a over shelter id, a separator and case id: stable across runs, so output is too.
     static func key(_ record: RecordIdentity) -> UInt64 {
-        var hash = mixed(0xCBF2_9CE4_8422_2325, record.shelterID)
-        hash = (hash ^ 0xFF) &* 0x100_0000_01B3
-        return mixed(hash, record.id)
-    }
-
-    /// `hash` with the bytes of `text` mixed in, over the contiguous UTF-8 in place (iterating
-    /// `utf8` decodes each byte through the string's generic view), read without a copy of
-    /// the string (`withUTF8` needs one it may change, which counted a reference to it twice
-    /// a case). The hash is handed in and back, not captured: a variable a closure captures was
-    /// checked for exclusive access at run time, twice for every text.
-    private static func mixed(_ hash: UInt64, _ text: String) -> UInt64 {
-        text.withUTF8InPlace { bytes in
-            var hash = hash
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-            return hash
-        }
+        let shelter = TableHashing.fnv1a(TableHashing.fnv1a(TableHashing.start, record.shelterID), 0xFF)
+        return TableHashing.fnv1a(shelter, record.id)
     }
 }
