@@ -12,8 +12,6 @@ struct ByteNames: @unchecked Sendable {
     // Unchecked: the memory is written once in `make` and only read afterwards.
     private let storage: UnsafeMutableBufferPointer<UInt8>
     private let starts: UnsafeMutableBufferPointer<Int>
-    /// Whether each name is plain ASCII text (see `keyEnd`).
-    private let plain: UnsafeMutableBufferPointer<Bool>
     /// Each name followed by a quote, as words to compare 16 input bytes against (see `keyEnd`).
     private let keyPatterns: UnsafeMutableBufferPointer<KeyPattern>
     /// Each name alone, as words (see `matches`).
@@ -21,11 +19,10 @@ struct ByteNames: @unchecked Sendable {
     let count: Int
 
     private init(storage: UnsafeMutableBufferPointer<UInt8>, starts: UnsafeMutableBufferPointer<Int>,
-                 plain: UnsafeMutableBufferPointer<Bool>, keyPatterns: UnsafeMutableBufferPointer<KeyPattern>,
+                 keyPatterns: UnsafeMutableBufferPointer<KeyPattern>,
                  namePatterns: UnsafeMutableBufferPointer<WordPattern>, count: Int) {
         self.storage = storage
         self.starts = starts
-        self.plain = plain
         self.keyPatterns = keyPatterns
         self.namePatterns = namePatterns
         self.count = count
@@ -36,7 +33,6 @@ struct ByteNames: @unchecked Sendable {
         let total = names.reduce(0) { $0 + $1.utf8.count }
         let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(total, 1))
         let starts = UnsafeMutableBufferPointer<Int>.allocate(capacity: names.count + 1)
-        let plain = UnsafeMutableBufferPointer<Bool>.allocate(capacity: names.count)
         let keyPatterns = UnsafeMutableBufferPointer<KeyPattern>.allocate(capacity: names.count)
         let namePatterns = UnsafeMutableBufferPointer<WordPattern>.allocate(capacity: names.count)
         var offset = 0
@@ -47,21 +43,16 @@ struct ByteNames: @unchecked Sendable {
                 offset += 1
             }
             starts[index + 1] = offset
-            let isPlain = name.utf8.allSatisfy {
-                $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\")
-            }
-            plain.initializeElement(at: index, to: isPlain)
-            keyPatterns.initializeElement(at: index, to: KeyPattern(name, plain: isPlain))
+            keyPatterns.initializeElement(at: index, to: KeyPattern(name))
             namePatterns.initializeElement(at: index, to: WordPattern(Array(name.utf8)))
         }
-        return ByteNames(storage: storage, starts: starts, plain: plain, keyPatterns: keyPatterns,
+        return ByteNames(storage: storage, starts: starts, keyPatterns: keyPatterns,
                          namePatterns: namePatterns, count: names.count)
     }
 
     func deallocate() {
         storage.deallocate()
         starts.deallocate()
-        plain.deallocate()
         keyPatterns.deallocate()
         namePatterns.deallocate()
     }
@@ -96,7 +87,7 @@ struct ByteNames: @unchecked Sendable {
     private func keyEndByBytes(_ index: Int, in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
         let from = starts[index]
         let length = starts[index + 1] - from
-        guard plain[index], start >= 0 else { return nil }
+        guard keyPatterns[index].plain, start >= 0 else { return nil }
         guard start + length < bytes.count, bytes[start + length] == UInt8(ascii: "\""),
               let base = storage.baseAddress, let other = bytes.baseAddress,
               length == 0 || memcmp(base + from, other + start, length) == 0 else { return nil }
@@ -119,14 +110,20 @@ struct ByteNames: @unchecked Sendable {
 /// the key ends counted from its first byte.
 struct KeyPattern {
     let words: WordPattern
+    /// Whether the name is plain ASCII text (no quote, backslash or control character), the
+    /// only kind `keyEnd` matches.
+    let plain: Bool
     /// 16 or 32 for a plain name of up to 31 bytes; 0 for any other.
     let width: Int
     /// The name's length plus its closing quote.
     let end: Int
 
-    init(_ name: String, plain: Bool) {
+    init(_ name: String) {
         let bytes = Array(name.utf8) + [UInt8(ascii: "\"")]
         words = WordPattern(bytes)
+        plain = name.utf8.allSatisfy {
+            $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\")
+        }
         width = plain ? words.width : 0
         end = bytes.count
     }
