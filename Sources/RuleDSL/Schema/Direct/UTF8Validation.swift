@@ -16,35 +16,26 @@ enum UTF8Validation {
         }
         while index < end {
             let lead = base[index]
-            let length: Int
-            switch lead {
-            case 0x00...0x7F:
+            guard lead >= 0x80 else {
                 index += 1
                 continue
-            case 0xC2...0xDF:
-                length = 2
-            case 0xE0:
-                guard byte(1, in: 0xA0...0xBF) else { return false }
-                length = 3
-            case 0xED:
-                guard byte(1, in: 0x80...0x9F) else { return false }
-                length = 3
-            case 0xE1...0xEC, 0xEE...0xEF:
-                length = 3
-            case 0xF0:
-                guard byte(1, in: 0x90...0xBF) else { return false }
-                length = 4
-            case 0xF4:
-                guard byte(1, in: 0x80...0x8F) else { return false }
-                length = 4
-            case 0xF1...0xF3:
-                length = 4
-            default:
-                return false
             }
-            // The second byte's narrower range, where there is one, is checked above; every
-            // byte after the lead is a continuation byte.
-            for offset in 1..<length where !byte(offset, in: 0x80...0xBF) { return false }
+            // Each lead byte: the length of its sequence and what its second byte may be (a
+            // narrower range where a wider one would be overlong, a surrogate or past U+10FFFF).
+            let length: Int
+            let second: ClosedRange<UInt8>
+            switch lead {
+            case 0xC2...0xDF: (length, second) = (2, 0x80...0xBF)
+            case 0xE0: (length, second) = (3, 0xA0...0xBF)
+            case 0xE1...0xEC, 0xEE...0xEF: (length, second) = (3, 0x80...0xBF)
+            case 0xED: (length, second) = (3, 0x80...0x9F)
+            case 0xF0: (length, second) = (4, 0x90...0xBF)
+            case 0xF1...0xF3: (length, second) = (4, 0x80...0xBF)
+            case 0xF4: (length, second) = (4, 0x80...0x8F)
+            default: return false
+            }
+            guard byte(1, in: second) else { return false }
+            for offset in 2..<length where !byte(offset, in: 0x80...0xBF) { return false }
             index += length
         }
         return true
