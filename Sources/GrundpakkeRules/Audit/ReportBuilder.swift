@@ -65,7 +65,7 @@ public struct ReportBuilder: Sendable {
     /// The listed results of records already added (`add(_:diagnostics:)`), as a core wrote
     /// them in JSON (`ListedJSONWriter`): `text` is what it wrote, `marks` what the counts need
     /// of them. The records' tallies list nothing themselves.
-    mutating func add(written text: ArraySlice<UInt8>, marks: ArraySlice<ListedMark>) {
+    mutating func add(written text: UnsafeBufferPointer<UInt8>, marks: ArraySlice<ListedMark>) {
         for mark in marks { results.count(mark) }
         written?.append(text)
     }

@@ -79,6 +79,12 @@ final class SpillFile: Sendable {
     /// log, or text that needs no encoding); the log's new length.
     @discardableResult
     func append(raw bytes: ArraySlice<UInt8>) -> Int {
+        bytes.withUnsafeBufferPointer { append(raw: $0) }
+    }
+
+    /// `append(raw:)` of bytes where they lie.
+    @discardableResult
+    func append(raw bytes: UnsafeBufferPointer<UInt8>) -> Int {
         state.withLock { state in
             // A long stretch (a chunk's results written as JSON, some hundreds of kilobytes)
             // goes to the file from where it is, after what is pending, instead of being
@@ -88,7 +94,7 @@ final class SpillFile: Sendable {
                 if pendingDone {
                     state.written += state.pending.count
                     state.pending.removeAll(keepingCapacity: true)
-                    if bytes.withUnsafeBytes({ SpillFile.writeAll($0, to: state.descriptor, at: state.written) }) {
+                    if SpillFile.writeAll(UnsafeRawBufferPointer(bytes), to: state.descriptor, at: state.written) {
                         state.written += bytes.count
                         return state.written
                     }

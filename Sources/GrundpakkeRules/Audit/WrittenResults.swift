@@ -38,13 +38,18 @@ public struct WrittenResults: Sendable {
     public var isSpilled: Bool { spill != nil }
 
     /// Appends results written by `ListedJSONWriter`.
-    mutating func append(_ text: ArraySlice<UInt8>) {
+    mutating func append(_ text: UnsafeBufferPointer<UInt8>) {
         guard !text.isEmpty else { return }
         guard spill != nil || head.count + text.count > memoryLimit else {
-            head += text
+            head.append(contentsOf: text)
             return
         }
         spilledLength = ownLog().append(raw: text)
+    }
+
+    /// `append` of text in an array.
+    mutating func append(_ text: ArraySlice<UInt8>) {
+        text.withUnsafeBufferPointer { append($0) }
     }
 
     /// The log to append to (`SpillFile.own`).

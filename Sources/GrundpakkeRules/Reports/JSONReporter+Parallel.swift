@@ -65,6 +65,6 @@ extension JSONReporter {
             out.raw(",\n    ")
             writtenResult(texts[item.ruleIndex], item, text, into: &out)
         }
-        return out.bytes
+        return out.written
     }
 }

@@ -184,7 +184,7 @@ public struct JSONReporter: Sendable {
     func writtenResult(_ rule: RuleText, _ item: AuditResult, _ text: ResultText) -> [UInt8] {
         var out = PrettyJSONWriter(level: 2)
         writtenResult(rule, item, text, into: &out)
-        return out.bytes
+        return out.written
     }
 
     /// `writtenResult`, appended to `out` (which may hold results already), at the place every
@@ -236,7 +236,7 @@ public struct JSONReporter: Sendable {
         out.raw(",\n      \"level\": "); out.string(level)
         out.raw(",\n      \"section\": "); out.string(section)
         out.raw(",\n      \"subject\": {\n        \"kind\": ")
-        return out.bytes
+        return out.written
     }
 
     /// A list that is a member of a listed result: `[]`, or each item on a line of its own

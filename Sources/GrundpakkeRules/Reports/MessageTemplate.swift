@@ -78,24 +78,22 @@ struct MessageTemplate: Sendable {
     /// The message for `result`, redacted: every filled-in value passes through CPR redaction.
     func render(result: RuleResult, asOf: CivilDate) -> String {
         guard let pieces else { return text }
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count + 64)
+        var output = OutputBuffer(capacity: bytes.count + 64)
         bytes.withUnsafeBufferPointer { bytes in
             for piece in pieces { MessageTemplate.fill(piece, of: bytes, result: result, asOf: asOf, into: &output) }
         }
-        return MessageTemplate.redactedText(output)
+        return output.withBytes(MessageTemplate.redactedText)
     }
 
     /// `MessageTemplate(template).render(result:asOf:)` without keeping the pieces: for a
     /// template used once (the reports other than JSON, which render from the rule).
     static func render(_ template: String, result: RuleResult, asOf: CivilDate) -> String {
-        let output = template.withUTF8InPlace { bytes -> [UInt8]? in
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count + 64)
+        let rendered = template.withUTF8InPlace { bytes -> String? in
+            var output = OutputBuffer(capacity: bytes.count + 64)
             let cut = MessageTemplate.cut(bytes) { fill($0, of: bytes, result: result, asOf: asOf, into: &output) }
-            return cut ? output : nil
+            return cut ? output.withBytes(redactedText) : nil
         }
-        return output.map(redactedText) ?? template
+        return rendered ?? template
     }
 
     /// `render`, quoted into `out` as a JSON string. The template is filled straight into the
@@ -111,27 +109,25 @@ struct MessageTemplate: Sendable {
     }
 
     /// Filled-in bytes as text, with every CPR number in them hidden.
-    private static func redactedText(_ filled: [UInt8]) -> String {
-        filled.withUnsafeBufferPointer { filled in
-            guard let redacted = CPRRedaction.redacted(filled) else { return String(decoding: filled, as: UTF8.self) }
-            return String(decoding: redacted, as: UTF8.self)
-        }
+    private static func redactedText(_ filled: UnsafeBufferPointer<UInt8>) -> String {
+        guard let redacted = CPRRedaction.redacted(filled) else { return String(decoding: filled, as: UTF8.self) }
+        return String(decoding: redacted, as: UTF8.self)
     }
 
     private static func fill(_ piece: Piece, of template: UnsafeBufferPointer<UInt8>, result: RuleResult, asOf: CivilDate,
-                             into output: inout [UInt8]) {
+                             into output: inout OutputBuffer) {
         switch piece {
         case .text(let range):
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: template[range]))
+            output.append(UnsafeBufferPointer(rebasing: template[range]))
         case .slot(let slot, let written):
             switch filling(slot, result: result, asOf: asOf) {
             case .date(let date)?:
                 date.appendText(to: &output)
             case .text(let text)?:
                 // In one piece: appending a string's UTF-8 view goes byte by byte.
-                text.withUTF8InPlace { output.append(contentsOf: $0) }
+                text.withUTF8InPlace { output.append($0) }
             case nil:
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: template[written]))
+                output.append(UnsafeBufferPointer(rebasing: template[written]))
             }
         }
     }

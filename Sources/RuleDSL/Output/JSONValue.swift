@@ -115,6 +115,24 @@ public indirect enum JSONValue: Sendable, Hashable {
         output += quoted.utf8
     }
 
+    /// `quote(utf8:into:)` onto a byte buffer (see `PrettyJSONWriter`).
+    static func quote(utf8 text: UnsafeBufferPointer<UInt8>, into output: inout OutputBuffer) {
+        guard needsEscaping(text) else {
+            output.append(UInt8(ascii: "\""))
+            output.append(text)
+            output.append(UInt8(ascii: "\""))
+            return
+        }
+        var quoted: [UInt8] = []
+        quote(utf8: text, into: &quoted)
+        output.append(quoted)
+    }
+
+    /// `quote(_:into:)` onto a byte buffer.
+    static func quote(_ text: String, into output: inout OutputBuffer) {
+        text.withUTF8InPlace { quote(utf8: $0, into: &output) }
+    }
+
     /// `quote(_:into:)` onto bytes. Native strings are contiguous UTF-8, read in place (a
     /// small one from a stack copy), so this is `quote(utf8:into:)` on their bytes.
     static func quote(_ text: String, into output: inout [UInt8]) {

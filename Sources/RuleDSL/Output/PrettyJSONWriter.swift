@@ -3,9 +3,10 @@
 /// results), where making and walking a tree per item costs more than the writing.
 ///
 /// Containers are opened and closed explicitly; `key` or `item` starts each member. The bytes
-/// equal `value.pretty(nestedAt: level)` for the value described, which tests check.
-public struct PrettyJSONWriter {
-    public private(set) var bytes: [UInt8] = []
+/// equal `value.pretty(nestedAt: level)` for the value described, which tests check. They are
+/// written into a `OutputBuffer` the writer owns, so a writer is not copied either.
+public struct PrettyJSONWriter: ~Copyable {
+    private var bytes: OutputBuffer
     /// Open containers: whether each has a member yet.
     private var open: [Bool] = []
     private let baseLevel: Int
@@ -13,7 +14,21 @@ public struct PrettyJSONWriter {
     /// A writer for a value that sits `level` deep in a larger document.
     public init(level: Int = 0, capacity: Int = 512) {
         baseLevel = level
-        bytes.reserveCapacity(capacity)
+        bytes = OutputBuffer(capacity: capacity)
+    }
+
+    /// How many bytes have been written.
+    public var count: Int { bytes.count }
+
+    /// The bytes written, as an array of their own.
+    public var written: [UInt8] { bytes.array }
+
+    /// The bytes written, handed over whole: no copy is made, and the writer is gone.
+    public consuming func finish() -> OutputBuffer { bytes }
+
+    /// `body` applied to the bytes written from `offset` on, where they lie.
+    public func withWritten<Result>(from offset: Int = 0, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try bytes.withBytes(from: offset, body)
     }
 
     /// The depth the next member or item is written at.
@@ -48,20 +63,20 @@ public struct PrettyJSONWriter {
     /// always the text needs no escape and `replacement` (e.g. a redaction) gives nothing for it,
     /// so it is written once, with no copy in between; otherwise the replacement, or the text,
     /// is quoted again in its place.
-    public mutating func string(filledBy fill: (inout [UInt8]) -> Void,
+    public mutating func string(filledBy fill: (inout OutputBuffer) -> Void,
                                 replacement: (UnsafeBufferPointer<UInt8>) -> [UInt8]?) {
         let quoteAt = bytes.count
         bytes.append(UInt8(ascii: "\""))
         fill(&bytes)
         let start = quoteAt + 1
-        let (replaced, escapes) = bytes.withUnsafeBufferPointer { all in
-            let text = UnsafeBufferPointer(rebasing: all[start...])
+        let (replaced, escapes) = bytes.withBytes(from: start) { text in
             if let replaced = replacement(text) { return (Optional(replaced), true) }
             return (nil, JSONValue.needsEscaping(text))
         }
         guard escapes else { return bytes.append(UInt8(ascii: "\"")) }
-        let text = replaced ?? Array(bytes[start...])
-        bytes.removeSubrange(quoteAt...)
+        let text: [UInt8]
+        if let replaced { text = replaced } else { text = bytes.withBytes(from: start) { Array($0) } }
+        bytes.removeSuffix(from: quoteAt)
         text.withUnsafeBufferPointer { JSONValue.quote(utf8: $0, into: &bytes) }
     }
 
@@ -81,7 +96,7 @@ public struct PrettyJSONWriter {
                 start -= 1
                 digits[start] = UInt8(ascii: "-")
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+            bytes.append(UnsafeBufferPointer(rebasing: digits[start...]))
         }
     }
 
@@ -92,12 +107,12 @@ public struct PrettyJSONWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    public mutating func bool(_ flag: Bool) { bytes += (flag ? "true" : "false").utf8 }
+    public mutating func bool(_ flag: Bool) { bytes.append(flag ? "true" : "false") }
 
-    public mutating func null() { bytes += "null".utf8 }
+    public mutating func null() { bytes.append("null") }
 
     /// Any value, laid out as `pretty` would at this depth.
-    public mutating func value(_ value: JSONValue) { value.writePretty(into: &bytes, level: level) }
+    public mutating func value(_ value: JSONValue) { self.value(value, level: level) }
 
     /// Text written as it is: what separates values that a caller writes one after another
     /// into the same bytes, or the layout of a document of a fixed shape that the caller lays
@@ -106,17 +121,23 @@ public struct PrettyJSONWriter {
     /// `level` does not count them). Fixed text only: a `StaticString` is copied in one piece,
     /// where appending a `String`'s UTF-8 view went through it byte by byte.
     public mutating func raw(_ layout: StaticString) {
-        layout.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(layout)
     }
 
     /// Layout and values written once and kept (e.g. the part every result of one rule starts
     /// with), copied as they are.
     public mutating func raw(bytes written: [UInt8]) {
-        bytes.append(contentsOf: written)
+        bytes.append(written)
     }
 
     /// `value`, laid out as `pretty` would `level` deep (inside containers written by `raw`).
-    public mutating func value(_ value: JSONValue, level: Int) { value.writePretty(into: &bytes, level: level) }
+    /// Containers written this way are rare in a report (a waiver), so the value is laid out
+    /// as an array and copied on.
+    public mutating func value(_ value: JSONValue, level: Int) {
+        var laidOut: [UInt8] = []
+        value.writePretty(into: &laidOut, level: level)
+        bytes.append(laidOut)
+    }
 
     private mutating func openContainer(_ brace: UInt8) {
         bytes.append(brace)
@@ -139,9 +160,9 @@ public struct PrettyJSONWriter {
         let length = 1 + 2 * level
         guard length <= Self.lineStart.utf8CodeUnitCount else {
             bytes.append(UInt8(ascii: "\n"))
-            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
+            bytes.append(repeating: UInt8(ascii: " "), count: 2 * level)
             return
         }
-        Self.lineStart.withUTF8Buffer { line in bytes.append(contentsOf: UnsafeBufferPointer(rebasing: line[..<length])) }
+        Self.lineStart.withUTF8Buffer { line in bytes.append(UnsafeBufferPointer(rebasing: line[..<length])) }
     }
 }

@@ -141,6 +141,14 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         }
     }
 
+    /// `appendText(to:)` for a byte buffer (see `PrettyJSONWriter`).
+    public func appendText(to bytes: inout OutputBuffer) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: CivilDate.textLength) { text in
+            writeText(into: text)
+            bytes.append(UnsafeBufferPointer(text))
+        }
+    }
+
     /// The length of `description` in bytes.
     static let textLength = 10
 

@@ -51,14 +51,14 @@ import Testing
         out.raw(", ")
         let date = try #require(CivilDate(iso: "0987-06-05"))
         out.date(date)
-        #expect(String(decoding: out.bytes, as: UTF8.self) == "[\(number), \"0987-06-05\"")
+        #expect(String(decoding: out.written, as: UTF8.self) == "[\(number), \"0987-06-05\"")
         #expect(String(decoding: PrettyJSONWriterTests.written(.int(number)), as: UTF8.self) == JSONValue.int(number).pretty(nestedAt: 0))
     }
 
     static func written(_ value: JSONValue) -> [UInt8] {
         var out = PrettyJSONWriter()
         write(value, into: &out)
-        return out.bytes
+        return out.written
     }
 
     @Test(arguments: [0, 1, 5, 31, 40])
@@ -67,7 +67,7 @@ import Testing
         for level in [0, 2, 7] {
             var out = PrettyJSONWriter(level: level)
             Self.write(value, into: &out)
-            #expect(String(decoding: out.bytes, as: UTF8.self) == value.pretty(nestedAt: level))
+            #expect(String(decoding: out.written, as: UTF8.self) == value.pretty(nestedAt: level))
         }
     }
 }

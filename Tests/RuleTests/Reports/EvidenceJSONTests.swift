@@ -22,13 +22,13 @@ import Testing
             JSONReporter.write(value, level: level, into: &direct)
             var viaJSONValue = PrettyJSONWriter(level: level)
             viaJSONValue.value(JSONReporter.json(value))
-            #expect(direct.bytes == viaJSONValue.bytes)
+            #expect(direct.written == viaJSONValue.written)
         }
     }
 
     @Test func aCPRNumberInEvidenceIsHidden() {
         var out = PrettyJSONWriter(level: 0)
         JSONReporter.write(.string("cpr 010190-1234 here"), level: 0, into: &out)
-        #expect(!String(decoding: out.bytes, as: UTF8.self).contains("010190-1234"))
+        #expect(!String(decoding: out.written, as: UTF8.self).contains("010190-1234"))
     }
 }

@@ -42,6 +42,6 @@ struct MessageRendererTests {
         MessageTemplate(template).write(result: Self.result, asOf: Self.asOf, into: &out)
         var quoted: [UInt8] = Array("[".utf8)
         JSONValue.quote(expected, into: &quoted)
-        #expect(out.bytes == quoted)
+        #expect(out.written == quoted)
     }
 }
