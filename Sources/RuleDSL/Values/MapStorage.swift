@@ -23,6 +23,10 @@ final class MapStorage: ManagedBuffer<MapStorage.Header, MapValue.Entry> {
         /// A hash index by key, for a map of more than `MapValue.linearLimit` entries that holds
         /// the block whole; nil otherwise.
         var index: [Value: Int]?
+        /// Bit `i` set: entry `i` is plain bits, a key and a value that count no references (see
+        /// `PlainValue`), and freeing the block passes it over. Set by the decoder as it fills
+        /// the block; cleared before any map changes the block in place (`forgetPlainEntries`).
+        var plainEntries: UInt64
     }
 
     /// The most entries a block can hold and still be served from the allocator's per-thread
@@ -47,18 +51,22 @@ final class MapStorage: ManagedBuffer<MapStorage.Header, MapValue.Entry> {
     /// An empty block with room for `capacity` entries.
     static func make(capacity: Int) -> MapStorage {
         let room = max(1, capacity)
-        let made = MapStorage.create(minimumCapacity: room) { _ in Header(count: 0, capacity: room, index: nil) }
+        let made = MapStorage.create(minimumCapacity: room) { _ in Header(count: 0, capacity: room, index: nil, plainEntries: 0) }
         return unsafeDowncast(made, to: MapStorage.self)
     }
 
     deinit {
         withUnsafeMutablePointers { header, entries in
             // Entry by entry, each moved out and dropped: the destruction is then compiled
-            // for `Entry` itself (nothing to do for a number, a date or a short key), where
-            // `deinitialize(count:)` calls the runtime's generic array destroy, which goes
-            // through an indirect call per entry and per value. Records are freed by the
-            // million, a few dozen entries each.
-            for offset in 0..<header.pointee.count { _ = (entries + offset).move() }
+            // for `Entry` itself, where `deinitialize(count:)` calls the runtime's generic
+            // array destroy, which goes through an indirect call per entry and per value.
+            // Records are freed by the million, a few dozen entries each. A plain entry (a
+            // schema key with a date, a number or a flag, most of a record) is passed over:
+            // dropping it made two calls that found nothing to free.
+            let plain = header.pointee.plainEntries
+            for offset in 0..<header.pointee.count where plain & (1 << UInt64(offset)) == 0 {
+                _ = (entries + offset).move()
+            }
         }
     }
 
@@ -71,6 +79,12 @@ final class MapStorage: ManagedBuffer<MapStorage.Header, MapValue.Entry> {
     /// Entries still to be written before the block is full.
     var room: Int { withUnsafeMutablePointerToHeader { $0.pointee.capacity - $0.pointee.count } }
 
+    /// Clears `Header.plainEntries`: the block is about to be changed in place, and an entry
+    /// written or moved there may hold references.
+    func forgetPlainEntries() {
+        withUnsafeMutablePointerToHeader { $0.pointee.plainEntries = 0 }
+    }
+
     /// The hash index (see `Header.index`).
     var index: [Value: Int]? {
         get { withUnsafeMutablePointerToHeader { $0.pointee.index } }
@@ -80,7 +94,7 @@ final class MapStorage: ManagedBuffer<MapStorage.Header, MapValue.Entry> {
     /// Appends an entry; the caller has made sure there is room.
     @inline(__always)
     func append(_ key: Value, _ value: consuming Value, fingerprint: UInt64) {
-        claimSlot().initialize(to: MapValue.Entry(key: key, value: value, fingerprint: fingerprint))
+        claimSlot(plain: false).initialize(to: MapValue.Entry(key: key, value: value, fingerprint: fingerprint))
     }
 
     /// The place of one more entry, already counted as written: the caller initializes it at
@@ -88,10 +102,14 @@ final class MapStorage: ManagedBuffer<MapStorage.Header, MapValue.Entry> {
     /// a closure, so the slot is taken inside one and filled after it; the elements stay where
     /// they are as long as the block lives. Room is checked in every build, not only in debug
     /// ones: a slot past the end would be written over memory the block does not own.
+    ///
+    /// `plain`: the caller makes the entry of plain bits only (see `PlainValue`), and it is
+    /// marked so that freeing the block passes it over.
     @inline(__always)
-    func claimSlot() -> UnsafeMutablePointer<MapValue.Entry> {
+    func claimSlot(plain: Bool) -> UnsafeMutablePointer<MapValue.Entry> {
         withUnsafeMutablePointers { header, entries in
-            precondition(header.pointee.count < header.pointee.capacity, "claimSlot() needs room in the block")
+            precondition(header.pointee.count < header.pointee.capacity, "claimSlot(plain:) needs room in the block")
+            header.pointee.plainEntries |= UInt64(plain ? 1 : 0) << UInt64(header.pointee.count)
             header.pointee.count += 1
             return entries + header.pointee.count - 1
         }

@@ -253,7 +253,10 @@ public struct MapValue: @unchecked Sendable, Hashable {
     private mutating func makeOwned(adding extra: Int) {
         let unique = isKnownUniquelyReferenced(&block)
         let whole = start == 0 && block?.count == count
-        if unique, whole, block?.room ?? 0 >= extra { return }
+        if unique, whole, block?.room ?? 0 >= extra {
+            block?.forgetPlainEntries()
+            return
+        }
         let fresh = MapStorage.make(capacity: Swift.max(count + extra, 2 * count, 4))
         if let from = firstEntry {
             fresh.withUnsafeMutablePointers { freshHeader, freshEntries in

@@ -135,7 +135,7 @@ struct ByteCursor {
                 guard let value = value(fields[index].type, nullable: nullable, tracked: builds && index == tracking, build: builds) else {
                     return nil
                 }
-                if builds, let block { ByteCursor.put(fields[index], consume value, into: block) }
+                if builds, let block { ByteCursor.put(fields[index], consume value, plain: fields[index].plainValues, into: block) }
                 expected = index + 1
                 if separator(UInt8(ascii: ",")) { continue }
                 guard peek == UInt8(ascii: "}") else { return nil }
@@ -146,7 +146,7 @@ struct ByteCursor {
         guard seen & plan.requiredMask == plan.requiredMask else { return nil }
         guard let block else { return MapValue() }
         for (index, value) in plan.absentDefaults where seen & (1 << UInt64(index)) == 0 {
-            ByteCursor.put(fields[index], value, into: block)
+            ByteCursor.put(fields[index], value, plain: value.isPlainCase, into: block)
         }
         let count = block._withUnsafeGuaranteedRef { $0.count } - blockStart
         // `ownBlock` keeps a block of the object's own alive until the map holds it.
@@ -154,11 +154,18 @@ struct ByteCursor {
     }
 
     /// `field` with `value` in the next slot of `block`, the value moved there, not copied (a
-    /// copy costs a retain and a release).
+    /// copy costs a retain and a release). A short key is put as its bits (`PlainValue`); with
+    /// a `plain` value beside it (one that holds no reference), the entry is marked as holding
+    /// nothing to free.
     @inline(__always)
-    private static func put(_ field: ObjectPlan.Field, _ value: consuming Value, into block: Unmanaged<MapStorage>) {
-        block._withUnsafeGuaranteedRef { $0.claimSlot() }
-            .initialize(to: MapValue.Entry(key: field.key, value: value, fingerprint: field.fingerprint))
+    private static func put(_ field: ObjectPlan.Field, _ value: consuming Value, plain: Bool, into block: Unmanaged<MapStorage>) {
+        guard let plainKey = field.plainKey else {
+            return block._withUnsafeGuaranteedRef { $0.claimSlot(plain: false) }
+                .initialize(to: MapValue.Entry(key: field.key, value: value, fingerprint: field.fingerprint))
+        }
+        let slot = block._withUnsafeGuaranteedRef { $0.claimSlot(plain: plain) }
+        slot.initialize(to: MapValue.Entry(key: .null, value: value, fingerprint: field.fingerprint))
+        plainKey.storeAsKey(of: slot)
     }
 
     /// The shared block, or a new one when it has no room for `room` more entries (the maps

@@ -18,9 +18,26 @@ final class ObjectPlan: @unchecked Sendable {
     /// One field of the schema, in schema order.
     struct Field {
         let key: Value
+        /// The key as plain bits (see `PlainValue`), when it is short enough to hold no
+        /// storage: it is then put into an entry without counting a reference.
+        let plainKey: PlainValue?
         /// The key's fingerprint (`KeyFingerprint`), so appending to a map never works one out.
         let fingerprint: UInt64
         let type: TypePlan
+        /// Whether every value the field decodes to holds no reference (a flag, a number, a
+        /// date, or `null`), so that its entry can be marked plain without looking at it.
+        let plainValues: Bool
+
+        init(key: Value, plainKey: PlainValue?, type: TypePlan) {
+            self.key = key
+            self.plainKey = plainKey
+            fingerprint = KeyFingerprint.of(key)
+            self.type = type
+            switch type {
+            case .bool, .int, .date: plainValues = true
+            case .string, .enumeration, .list, .object, .unsupported: plainValues = false
+            }
+        }
     }
 
     let names: ByteNames
@@ -63,9 +80,10 @@ final class ObjectPlan: @unchecked Sendable {
         var holdsMaps = false
         var nestedShared = 0
         for (index, field) in schema.fields.enumerated() {
-            let key = Value.string(field.name)
+            let plainKey = PlainValue.string(field.name)
+            let key = plainKey?.value ?? Value.string(field.name)
             let type = TypePlan.make(field.type, building: selection.field(field.name) ?? .everything, keeping: &nested)
-            fields.initializeElement(at: index, to: Field(key: key, fingerprint: KeyFingerprint.of(key), type: type))
+            fields.initializeElement(at: index, to: Field(key: key, plainKey: plainKey, type: type))
             guard index < 64 else { continue }
             let bit: UInt64 = 1 << UInt64(index)
             if field.nullable { nullable |= bit }
