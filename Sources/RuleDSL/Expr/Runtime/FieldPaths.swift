@@ -62,7 +62,7 @@ enum FieldPaths {
         /// The last level of a path: the selected value, the one copy a walk makes.
         @inline(__always)
         func read(_ operand: borrowing Value) -> Reading {
-            enter(operand) { value in .value(copy value) }
+            enter(operand) { value in .value(Value.copy(of: value)) }
         }
 
         /// Selects the field of `operand` and hands it, where it lies, to `next`.
