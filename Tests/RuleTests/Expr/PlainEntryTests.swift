@@ -29,6 +29,18 @@ struct PlainEntryTests {
         #expect(!held.contains { $0.isPlainCase })
     }
 
+    /// An enumeration's entries are marked plain only when every allowed word is plain, and
+    /// each word decodes to the same text either way.
+    @Test("an enumeration is plain when all its words are short")
+    func plainEnumerations() {
+        let short = EnumerationPlan(["police", "self", "municipality"])
+        let long = EnumerationPlan(["police", "a word of more than fifteen bytes"])
+        #expect(short.plainValues)
+        #expect(!long.plainValues)
+        #expect(short.values == [.string("police"), .string("self"), .string("municipality")])
+        #expect(long.values == [.string("police"), .string("a word of more than fifteen bytes")])
+    }
+
     /// A decoded case reads the same through its plain keys, and a field read compiled from
     /// the schema's key finds them.
     @Test("a decoded case reads as the located path builds it")

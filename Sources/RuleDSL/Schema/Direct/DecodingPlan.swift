@@ -35,7 +35,8 @@ final class ObjectPlan: @unchecked Sendable {
             self.type = type
             switch type {
             case .bool, .int, .date: plainValues = true
-            case .string, .enumeration, .list, .object, .unsupported: plainValues = false
+            case .enumeration(let allowed): plainValues = allowed.with(\.plainValues)
+            case .string, .list, .object, .unsupported: plainValues = false
             }
         }
     }
@@ -119,10 +120,15 @@ final class EnumerationPlan: @unchecked Sendable {
     // Unchecked: `names` is written once in `init` and only read afterwards.
     let names: ByteNames
     let values: [Value]
+    /// Whether every value is plain (`PlainValue`): short words, as enumerations nearly always
+    /// are, so that an entry holding one has nothing to free.
+    let plainValues: Bool
 
     init(_ allowed: [String]) {
         names = ByteNames.make(allowed)
-        values = allowed.map(Value.string)
+        let plain = allowed.map(PlainValue.string)
+        values = zip(allowed, plain).map { text, plain in plain?.value ?? .string(text) }
+        plainValues = plain.allSatisfy { $0 != nil }
     }
 
     deinit { names.deallocate() }
