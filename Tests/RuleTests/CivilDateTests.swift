@@ -18,9 +18,10 @@ import Testing
         let date = try #require(CivilDate(iso: text))
         #expect(date.description == text)
         // Written as bytes after what is already there, it is the same text.
-        var bytes = Array("at ".utf8)
+        var bytes = OutputBuffer(capacity: 0)
+        bytes.append("at ")
         date.appendText(to: &bytes)
-        #expect(bytes == Array("at \(text)".utf8))
+        #expect(bytes.array == Array("at \(text)".utf8))
     }
 
     @Test func weekdays() throws {

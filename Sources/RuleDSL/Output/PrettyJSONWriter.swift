@@ -4,7 +4,7 @@
 ///
 /// Containers are opened and closed explicitly; `key` or `item` starts each member. The bytes
 /// equal `value.pretty(nestedAt: level)` for the value described, which tests check. They are
-/// written into a `OutputBuffer` the writer owns, so a writer is not copied either.
+/// written into an `OutputBuffer` the writer owns, so a writer is not copied either.
 public struct PrettyJSONWriter: ~Copyable {
     private var bytes: OutputBuffer
     /// Open containers: whether each has a member yet.
@@ -25,11 +25,6 @@ public struct PrettyJSONWriter: ~Copyable {
 
     /// The bytes written, handed over whole: no copy is made, and the writer is gone.
     public consuming func finish() -> OutputBuffer { bytes }
-
-    /// `body` applied to the bytes written from `offset` on, where they lie.
-    public func withWritten<Result>(from offset: Int = 0, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
-        try bytes.withBytes(from: offset, body)
-    }
 
     /// The depth the next member or item is written at.
     public var level: Int { baseLevel + open.count }

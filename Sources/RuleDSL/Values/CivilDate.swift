@@ -133,15 +133,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// The bytes of `description` appended to `bytes`, with no string made in between: a
-    /// report writes dates into its bytes by the thousand.
-    public func appendText(to bytes: inout [UInt8]) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: CivilDate.textLength) { text in
-            writeText(into: text)
-            bytes.append(contentsOf: text)
-        }
-    }
-
-    /// `appendText(to:)` for a byte buffer (see `PrettyJSONWriter`).
+    /// report writes dates into its bytes by the thousand (see `PrettyJSONWriter`).
     public func appendText(to bytes: inout OutputBuffer) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: CivilDate.textLength) { text in
             writeText(into: text)

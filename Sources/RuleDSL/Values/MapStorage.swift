@@ -61,8 +61,8 @@ final class MapStorage: ManagedBuffer<MapStorage.Header, MapValue.Entry> {
             // for `Entry` itself, where `deinitialize(count:)` calls the runtime's generic
             // array destroy, which goes through an indirect call per entry and per value.
             // Records are freed by the million, a few dozen entries each. A plain entry (a
-            // schema key with a date, a number or a flag, most of a record) is passed over:
-            // dropping it made two calls that found nothing to free.
+            // short schema key with a date, a number, a flag or a short word, most of a
+            // record) is passed over: dropping it made two calls that found nothing to free.
             let plain = header.pointee.plainEntries
             for offset in 0..<header.pointee.count where plain & (1 << UInt64(offset)) == 0 {
                 _ = (entries + offset).move()

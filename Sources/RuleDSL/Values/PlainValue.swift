@@ -61,9 +61,7 @@ extension Value {
         case .string, .bytes, .list, .map, .type: return false
         }
     }
-}
 
-extension Value {
     /// A copy of `value`. A flag, number, date or `null` is made anew from its payload, which
     /// is copied as plain bits; a copy of a `Value` whose case the compiler does not know is a
     /// call that finds the case first, and the rules read dates and flags by the dozen a record.

@@ -25,7 +25,8 @@ final class ObjectPlan: @unchecked Sendable {
         let fingerprint: UInt64
         let type: TypePlan
         /// Whether every value the field decodes to holds no reference (a flag, a number, a
-        /// date, or `null`), so that its entry can be marked plain without looking at it.
+        /// date, a word of an enumeration of short words, or `null`), so that its entry can be
+        /// marked plain without looking at it.
         let plainValues: Bool
 
         init(key: Value, plainKey: PlainValue?, type: TypePlan) {
