@@ -78,12 +78,6 @@ final class SpillFile: Sendable {
     /// Appends bytes as they are (bytes encoded against `tables` when a fork copies another
     /// log, or text that needs no encoding); the log's new length.
     @discardableResult
-    func append(raw bytes: ArraySlice<UInt8>) -> Int {
-        bytes.withUnsafeBufferPointer { append(raw: $0) }
-    }
-
-    /// `append(raw:)` of bytes where they lie.
-    @discardableResult
     func append(raw bytes: UnsafeBufferPointer<UInt8>) -> Int {
         state.withLock { state in
             // A long stretch (a chunk's results written as JSON, some hundreds of kilobytes)
@@ -226,7 +220,7 @@ final class SpillFile: Sendable {
                 copy.noteReadFailure(failure)
                 break
             }
-            copy.append(raw: chunk[0..<count])
+            _ = chunk.withUnsafeBufferPointer { copy.append(raw: UnsafeBufferPointer(rebasing: $0[0..<count])) }
             offset += count
         }
         return copy

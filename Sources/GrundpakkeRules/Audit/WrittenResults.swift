@@ -47,11 +47,6 @@ public struct WrittenResults: Sendable {
         spilledLength = ownLog().append(raw: text)
     }
 
-    /// `append` of text in an array.
-    mutating func append(_ text: ArraySlice<UInt8>) {
-        text.withUnsafeBufferPointer { append($0) }
-    }
-
     /// The log to append to (`SpillFile.own`).
     private mutating func ownLog() -> SpillFile {
         SpillFile.own(&spill, holding: spilledLength)

@@ -168,3 +168,10 @@ import Testing
         #expect(Array(onDisk) == Array("<".utf8) + Array(bytes[5..<250_005]) + Array(">".utf8))
     }
 }
+
+extension WrittenResults {
+    /// `append` of text in an array, as the tests hold their pieces.
+    mutating func append(_ text: ArraySlice<UInt8>) {
+        text.withUnsafeBufferPointer { append($0) }
+    }
+}
